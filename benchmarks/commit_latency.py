@@ -1,0 +1,102 @@
+"""Commit latency of one minute entry through the core, against raw sqlite3.
+
+Both write to a database file holding 10,000 entries, with the same pragmas
+(WAL, synchronous=FULL), so the difference is what CoproDesk adds.
+Targets: p50 at most 3x raw; p99 at most 2 ms.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import statistics
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+from coprodesk import paths
+from coprodesk.core import minutes, series
+from coprodesk.core.db import Database, open_database
+from coprodesk.core.models import utcnow
+
+EXISTING = 10_000
+SAMPLES = 1_000
+TEXT = "AB: the bus from the east side stops running at six, so evening sessions are hard."
+
+
+def _prepared(folder: Path, name: str) -> tuple[Database, uuid.UUID]:
+    database = open_database(folder / name)
+    with database.transaction() as session:
+        series_id = series.create_series(session, "Benchmark")
+        workshop_id = series.create_workshop(session, series_id, "Ten thousand notes")
+    with database.transaction() as session:
+        for _ in range(EXISTING):
+            minutes.add_entry(session, workshop_id, TEXT)
+    return database, workshop_id
+
+
+def _percentile(samples: list[float], fraction: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+def core_latencies(database: Database, workshop_id: uuid.UUID) -> list[float]:
+    latencies = []
+    for _ in range(SAMPLES):
+        started = time.perf_counter()
+        with database.transaction() as session:
+            minutes.add_entry(session, workshop_id, TEXT)
+        latencies.append(time.perf_counter() - started)
+    return latencies
+
+
+def raw_latencies(path: Path, workshop_id: uuid.UUID) -> list[float]:
+    connection = sqlite3.connect(path, isolation_level=None)
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("PRAGMA synchronous=FULL")
+    connection.execute("PRAGMA foreign_keys=ON")
+    insert = (
+        "INSERT INTO minute_entry (id, workshop_id, position, kind, text, recorded_at, "
+        "decided_by_group, sent_in_writing, read_back, created_at, updated_at) "
+        "VALUES (?, ?, ?, 'note', ?, ?, 0, 0, '', ?, ?)"
+    )
+    latencies = []
+    position = EXISTING
+    for _ in range(SAMPLES):
+        position += 1
+        now = utcnow().isoformat(sep=" ")
+        started = time.perf_counter()
+        connection.execute("BEGIN")
+        connection.execute(
+            insert, (uuid.uuid4().hex, workshop_id.hex, position, TEXT, now, now, now)
+        )
+        connection.execute("COMMIT")
+        latencies.append(time.perf_counter() - started)
+    connection.close()
+    return latencies
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as folder_name:
+        folder = Path(folder_name)
+        paths.set_data_dir(folder)
+        core_db, core_workshop = _prepared(folder, "core.db")
+        raw_db, raw_workshop = _prepared(folder, "raw.db")
+        raw_db.close()
+        core = core_latencies(core_db, core_workshop)
+        raw = raw_latencies(raw_db.path, raw_workshop)
+        core_db.close()
+    core_p50, raw_p50 = statistics.median(core), statistics.median(raw)
+    core_p99, raw_p99 = _percentile(core, 0.99), _percentile(raw, 0.99)
+    ratio = core_p50 / raw_p50
+    print(f"Commit one minute entry into a database of {EXISTING:,} entries ({SAMPLES} samples)")
+    print(f"  raw sqlite3        p50 {raw_p50 * 1000:6.3f} ms   p99 {raw_p99 * 1000:6.3f} ms")
+    print(f"  through the core   p50 {core_p50 * 1000:6.3f} ms   p99 {core_p99 * 1000:6.3f} ms")
+    print(f"  p50 ratio {ratio:4.2f}x (target <= 3x)   {'PASS' if ratio <= 3 else 'MISS'}")
+    verdict = "PASS" if core_p99 <= 0.002 else "MISS"
+    print(f"  p99 {core_p99 * 1000:5.2f} ms (target <= 2 ms)   {verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

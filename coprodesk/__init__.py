@@ -1,0 +1,3 @@
+"""CoproDesk: run fair coproduction workshops offline."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,193 @@
+"""Headless commands for coordinators and scripts, usable with no display.
+
+Each command opens the database for one short piece of work. Commands that
+write (``demo``, ``import``) hold the data folder's lock while they do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from coprodesk import __version__, paths
+from coprodesk.core.errors import UserFacingError
+
+if TYPE_CHECKING:
+    from coprodesk.core.db import Database
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_PROBLEM = 1  # a problem the user can fix; the message says what
+EXIT_BUG = 70  # something unexpected; details are in the log
+
+STATUS_WORDS = {"planned": "planned", "live": "running now", "closed": "closed"}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help=f"folder that holds the CoproDesk database (also ${paths.DATA_DIR_ENV}); "
+        "default: your user data folder",
+    )
+    parser = argparse.ArgumentParser(
+        prog="coprodesk",
+        description="CoproDesk runs fair coproduction workshops offline. "
+        "With no command it opens the app.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"CoproDesk {__version__}")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the app on a demo series in a throwaway folder (nothing is kept)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("list", parents=[common], help="list series and workshops with their ids")
+    commands.add_parser("demo", parents=[common], help="add the demo series to the data folder")
+    export = commands.add_parser(
+        "export-json", parents=[common], help="write one workshop to a bundle file"
+    )
+    export.add_argument("workshop_id", metavar="WORKSHOP_ID")
+    export.add_argument("--out", metavar="FILE", required=True, type=Path)
+    importer = commands.add_parser("import", parents=[common], help="import a workshop bundle file")
+    importer.add_argument("file", metavar="FILE", type=Path)
+    return parser
+
+
+def main(argv: Sequence[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "data_dir", None):
+        paths.set_data_dir(args.data_dir)
+    if args.command is None:
+        return _open_app(demo=args.demo)
+
+    from coprodesk.logs import setup_logging
+
+    setup_logging()
+    handler = COMMANDS[args.command]
+    try:
+        return handler(args)
+    except UserFacingError as error:
+        print(f"coprodesk: {error}", file=sys.stderr)
+        return EXIT_PROBLEM
+    except Exception:
+        log.exception("command %s failed", args.command)
+        print(
+            "coprodesk: something went wrong that CoproDesk did not expect. Nothing saved "
+            f"before was lost. Details are in the log: {paths.log_path()}",
+            file=sys.stderr,
+        )
+        return EXIT_BUG
+
+
+def _open_app(*, demo: bool) -> int:
+    from coprodesk.ui.app import LaunchOptions, run
+
+    return run(LaunchOptions(demo=demo))
+
+
+def _open() -> Database:
+    from coprodesk.core.db import open_database
+
+    return open_database()
+
+
+def cmd_list(_args: argparse.Namespace) -> int:
+    from coprodesk.core.series import list_series
+
+    database = _open()
+    try:
+        with database.reading() as session:
+            all_series = list_series(session)
+    finally:
+        database.close()
+    if not all_series:
+        print("No series yet. Open the app to start one, or run `coprodesk demo` to explore.")
+        return EXIT_OK
+    for series in all_series:
+        people = "person" if series.people == 1 else "people"
+        print(f"Series {series.id}  {series.title}  ({series.people} {people})")
+        if not series.workshops:
+            print("  (no workshops yet)")
+        for workshop in series.workshops:
+            when = (
+                workshop.starts_at.strftime("%Y-%m-%d %H:%M") if workshop.starts_at else "no date"
+            )
+            status = STATUS_WORDS[workshop.status.value]
+            print(f"  Workshop {workshop.id}  {when:<16}  {status:<12}  {workshop.title}")
+    return EXIT_OK
+
+
+def cmd_demo(_args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from coprodesk.core.db import FolderLock
+    from coprodesk.core.demo import DEMO_TITLE, create_demo_series
+    from coprodesk.core.models import Series
+
+    with FolderLock():
+        database = _open()
+        try:
+            with database.transaction() as session:
+                existing = session.scalar(select(Series.id).where(Series.title == DEMO_TITLE))
+                if existing is not None:
+                    print(f"The demo series is already here: series {existing}.")
+                    return EXIT_OK
+                series_id = create_demo_series(session)
+        finally:
+            database.close()
+    log.info("demo series %s created", series_id)
+    print(f"Added the demo series {series_id} to {paths.data_dir()}.")
+    print("Run `coprodesk list` to see its workshops, or `coprodesk` to open the app.")
+    return EXIT_OK
+
+
+def cmd_export_json(args: argparse.Namespace) -> int:
+    from coprodesk.core.bundle import write_bundle
+    from coprodesk.core.series import find_workshop_id
+
+    database = _open()
+    try:
+        with database.reading() as session:
+            workshop_id = find_workshop_id(session, args.workshop_id)
+            write_bundle(session, workshop_id, args.out)
+    finally:
+        database.close()
+    log.info("workshop %s exported to a bundle", workshop_id)
+    print(f"Wrote workshop {workshop_id} to {args.out}.")
+    print("The bundle holds names and notes: keep it as safely as any personal record.")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from coprodesk.core.bundle import import_bundle, read_bundle
+    from coprodesk.core.db import FolderLock
+
+    data = read_bundle(args.file)
+    with FolderLock():
+        database = _open()
+        try:
+            with database.transaction() as session:
+                result = import_bundle(session, data)
+        finally:
+            database.close()
+    log.info("bundle imported into workshop %s", result.workshop_id)
+    print(f"Imported workshop {result.workshop_id}: {result.describe()}")
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "list": cmd_list,
+    "demo": cmd_demo,
+    "export-json": cmd_export_json,
+    "import": cmd_import,
+}

@@ -1,0 +1,102 @@
+"""People in a series, added by name only, and the rule for their initials.
+
+Initials are the first letter of each part of a name, where a part is a word
+or a piece of a hyphenated word: "Mary-Jane O'Neil" gives MJO. Lower-case
+particles ("de", "la", "van") are skipped when other words remain, so
+"Ana de la Cruz" gives AC. A single name gives its first two letters ("Bashir"
+gives BA). Letters keep their accents and alphabet ("Łukasz Żółć" gives ŁŻ,
+"Αλέξης Παππάς" gives ΑΠ); scripts without capitals keep their first
+character. When initials are already taken in the series, the next letter of
+the last part is added, then a number: AR, ARA, AR2, AR3.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import uuid
+from collections.abc import Collection
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from coprodesk.core.errors import InvalidInput
+from coprodesk.core.models import NAME_MAX, Participant
+from coprodesk.core.text import clean_line
+
+INITIALS_MAX = 12
+# Lower-case words that join a family name rather than start one.
+PARTICLES = frozenset(
+    {"al", "bin", "bint", "da", "das", "de", "del", "della", "der", "di", "do", "dos", "du"}
+    | {"el", "la", "le", "van", "von", "ten", "ter", "zu"}
+)
+_SPLIT = re.compile(r"[\s\-\u2010\u2011\u2012\u2013]+")
+
+
+def _letters(word: str) -> str:
+    """The word without apostrophes, dots and other marks between letters."""
+    return "".join(char for char in word if unicodedata.category(char)[0] in "LN")
+
+
+def name_parts(name: str) -> list[str]:
+    words = [word for word in name.split() if _letters(word)]
+    kept = [word for word in words if word not in PARTICLES] or words
+    parts = [_letters(part) for word in kept for part in _SPLIT.split(word)]
+    return [part for part in parts if part]
+
+
+def derive_initials(name: str) -> str:
+    parts = name_parts(name)
+    if not parts:
+        raise InvalidInput("Please give a name with at least one letter in it.")
+    if len(parts) == 1:
+        return parts[0][:2].upper()
+    return "".join(part[0] for part in parts).upper()[:INITIALS_MAX]
+
+
+def unique_initials(name: str, taken: Collection[str]) -> str:
+    """The derived initials, lengthened or numbered until no one else has them."""
+    base = derive_initials(name)
+    taken_folded = {initials.casefold() for initials in taken}
+    last = name_parts(name)[-1]
+    candidates = [base] + [base + letter.upper() for letter in last[1:2]]
+    candidates += [f"{base}{number}" for number in range(2, 1000)]
+    for candidate in candidates:
+        if candidate.casefold() not in taken_folded:
+            return candidate
+    raise InvalidInput("Too many people share these initials; please type initials yourself.")
+
+
+def add_person(
+    session: Session,
+    series_id: uuid.UUID,
+    name: str,
+    *,
+    initials: str | None = None,
+    private_role: str = "",
+    reveal_role_consent: bool = False,
+) -> uuid.UUID:
+    """Add someone to a series by name; initials are derived unless given."""
+    name = clean_line(name, "name", NAME_MAX)
+    taken = set(
+        session.scalars(select(Participant.initials).where(Participant.series_id == series_id))
+    )
+    if initials is None:
+        initials = unique_initials(name, taken)
+    else:
+        initials = clean_line(initials, "initials", INITIALS_MAX).upper()
+        if initials.casefold() in {existing.casefold() for existing in taken}:
+            raise InvalidInput(
+                f"Someone in this series already has the initials {initials}. "
+                "Please choose different initials."
+            )
+    person = Participant(
+        series_id=series_id,
+        name=name,
+        initials=initials,
+        private_role=clean_line(private_role, "role", 300, required=False),
+        reveal_role_consent=reveal_role_consent,
+    )
+    session.add(person)
+    session.flush()
+    return person.id

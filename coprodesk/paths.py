@@ -1,0 +1,93 @@
+"""The one place that knows where CoproDesk keeps things.
+
+Data (the database, its backups and the lock) lives in one data folder: the
+platform's user data folder unless ``--data-dir`` or ``COPRODESK_DATA_DIR``
+names another. Logs go to the platform's log folder, or ``logs/`` inside an
+overridden data folder so that tests and demos leave nothing behind.
+Resources (fonts, statements, prompts) ship beside the code, or inside the
+bundle when frozen.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP_NAME = "CoproDesk"
+DATA_DIR_ENV = "COPRODESK_DATA_DIR"
+DATABASE_NAME = "coprodesk.db"
+LOCK_NAME = "coprodesk.lock"
+
+_data_dir_override: Path | None = None
+
+
+def set_data_dir(path: Path | str | None) -> None:
+    """Point every data path at ``path`` (``None`` goes back to the default)."""
+    global _data_dir_override
+    _data_dir_override = Path(path).expanduser().resolve() if path is not None else None
+
+
+def _overridden_data_dir() -> Path | None:
+    if _data_dir_override is not None:
+        return _data_dir_override
+    from_env = os.environ.get(DATA_DIR_ENV)
+    if from_env:
+        return Path(from_env).expanduser().resolve()
+    return None
+
+
+def data_dir() -> Path:
+    overridden = _overridden_data_dir()
+    if overridden is not None:
+        return overridden
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def database_path() -> Path:
+    return data_dir() / DATABASE_NAME
+
+
+def lock_path() -> Path:
+    return data_dir() / LOCK_NAME
+
+
+def backups_dir() -> Path:
+    return data_dir() / "backups"
+
+
+def log_dir() -> Path:
+    overridden = _overridden_data_dir()
+    if overridden is not None:
+        return overridden / "logs"
+    import platformdirs
+
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
+def log_path() -> Path:
+    return log_dir() / "coprodesk.log"
+
+
+def resources_dir() -> Path:
+    """Shipped data files: inside a frozen bundle, the wheel, or the source tree."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root is not None:
+        return Path(frozen_root) / "resources"
+    package_dir = Path(__file__).resolve().parent
+    installed = package_dir / "_resources"
+    if installed.is_dir():
+        return installed
+    return package_dir.parent / "resources"
+
+
+def migrations_dir() -> Path:
+    return Path(__file__).resolve().parent / "core" / "migrations"
+
+
+def ensure_data_dir() -> Path:
+    path = data_dir()
+    path.mkdir(parents=True, exist_ok=True)
+    return path
