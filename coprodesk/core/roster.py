@@ -16,11 +16,12 @@ import re
 import unicodedata
 import uuid
 from collections.abc import Collection
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coprodesk.core.errors import InvalidInput
+from coprodesk.core.errors import InvalidInput, NotFound
 from coprodesk.core.models import NAME_MAX, Participant
 from coprodesk.core.text import clean_line
 
@@ -67,6 +68,13 @@ def unique_initials(name: str, taken: Collection[str]) -> str:
     raise InvalidInput("Too many people share these initials; please type initials yourself.")
 
 
+def _initials_taken(initials: str) -> InvalidInput:
+    return InvalidInput(
+        f"Someone in this series already has the initials {initials}. "
+        "Please choose different initials."
+    )
+
+
 def add_person(
     session: Session,
     series_id: uuid.UUID,
@@ -86,10 +94,7 @@ def add_person(
     else:
         initials = clean_line(initials, "initials", INITIALS_MAX).upper()
         if initials.casefold() in {existing.casefold() for existing in taken}:
-            raise InvalidInput(
-                f"Someone in this series already has the initials {initials}. "
-                "Please choose different initials."
-            )
+            raise _initials_taken(initials)
     person = Participant(
         series_id=series_id,
         name=name,
@@ -100,3 +105,64 @@ def add_person(
     session.add(person)
     session.flush()
     return person.id
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person as the facilitator sees them; ``private_role`` never goes public."""
+
+    id: uuid.UUID
+    name: str
+    initials: str
+    private_role: str
+    reveal_role_consent: bool
+
+
+def people(session: Session, series_id: uuid.UUID) -> list[Person]:
+    rows = session.scalars(
+        select(Participant).where(Participant.series_id == series_id).order_by(Participant.name)
+    )
+    return [
+        Person(row.id, row.name, row.initials, row.private_role, row.reveal_role_consent)
+        for row in rows
+    ]
+
+
+def _person(session: Session, participant_id: uuid.UUID) -> Participant:
+    person = session.get(Participant, participant_id)
+    if person is None:
+        raise NotFound("That person is no longer in this series.")
+    return person
+
+
+def update_person(
+    session: Session,
+    participant_id: uuid.UUID,
+    *,
+    name: str | None = None,
+    initials: str | None = None,
+    private_role: str | None = None,
+    reveal_role_consent: bool | None = None,
+) -> None:
+    """Change a person's details; initials that someone else has are refused."""
+    person = _person(session, participant_id)
+    if name is not None:
+        person.name = clean_line(name, "name", NAME_MAX)
+    if initials is not None:
+        wanted = clean_line(initials, "initials", INITIALS_MAX).upper()
+        others = session.scalars(
+            select(Participant.initials).where(
+                Participant.series_id == person.series_id, Participant.id != person.id
+            )
+        )
+        if wanted.casefold() in {other.casefold() for other in others}:
+            raise _initials_taken(wanted)
+        person.initials = wanted
+    if private_role is not None:
+        person.private_role = clean_line(private_role, "role", 300, required=False)
+    if reveal_role_consent is not None:
+        person.reveal_role_consent = reveal_role_consent
+
+
+def remove_person(session: Session, participant_id: uuid.UUID) -> None:
+    session.delete(_person(session, participant_id))
