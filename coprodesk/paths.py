@@ -54,6 +54,11 @@ def lock_path() -> Path:
     return data_dir() / LOCK_NAME
 
 
+def settings_path() -> Path:
+    """This laptop's settings for the app (text size and the like), beside the data."""
+    return data_dir() / "settings.ini"
+
+
 def backups_dir() -> Path:
     return data_dir() / "backups"
 

@@ -61,3 +61,33 @@ def test_people_in_a_series_get_unique_initials(db: Database) -> None:
     with db.reading() as session:
         people = series.get_series(session, series_id).participants
         assert sorted(person.initials for person in people) == ["AR", "ARA"]
+
+
+@given(
+    st.lists(
+        st.text(alphabet=st.characters(categories=["Lu", "Ll", "Lo"]), min_size=1, max_size=12),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_initials_come_from_the_first_letters_of_the_parts(words: list[str]) -> None:
+    name = " ".join(words)
+    parts = roster.name_parts(name)
+    initials = roster.derive_initials(name)
+    if len(parts) == 1:
+        assert initials == parts[0][:2].upper()
+    else:
+        assert initials == "".join(part[0] for part in parts).upper()[: roster.INITIALS_MAX]
+
+
+@given(st.text(alphabet=st.characters(categories=["Lo"]), min_size=1, max_size=6))
+def test_scripts_without_capitals_keep_their_characters(word: str) -> None:
+    assert roster.derive_initials(f"{word} {word}") == (word[0] + word[0]).upper()
+
+
+@given(st.sets(st.sampled_from(["Aisha Rahman", "Ali Rahim", "Amy Reed", "Arun Rao"]), min_size=1))
+def test_a_whole_room_gets_distinct_initials(names: set[str]) -> None:
+    taken: list[str] = []
+    for name in sorted(names):
+        taken.append(roster.unique_initials(name, taken))
+    assert len({initials.casefold() for initials in taken}) == len(taken)
