@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from coprodesk.core import minutes, roster, series
+from coprodesk.core import attendance, minutes, roster, series
 from coprodesk.core.models import (
     Action,
     ActionOwner,
@@ -30,6 +30,7 @@ from coprodesk.core.models import (
     Workshop,
     WorkshopStatus,
 )
+from coprodesk.core.workshop import add_agenda_item
 
 DEMO_TITLE = "Riverside drop-in: shaping it together"
 
@@ -83,7 +84,14 @@ def create_demo_series(session: Session) -> uuid.UUID:
     ]
     first = _first_workshop(session, series_id, people)
     _second_workshop(session, series_id, people, first)
-    series.create_workshop(
+    _next_workshop(session, series_id, people)
+    session.flush()
+    return series_id
+
+
+def _next_workshop(session: Session, series_id: uuid.UUID, people: list[uuid.UUID]) -> None:
+    """The coming workshop: planned, with an agenda, ready to run live."""
+    workshop_id = series.create_workshop(
         session,
         series_id,
         "The welcome desk",
@@ -92,8 +100,17 @@ def create_demo_series(session: Session) -> uuid.UUID:
         purpose="Agree what a good first welcome looks like, from the door to the first cup "
         "of tea.",
     )
-    session.flush()
-    return series_id
+    for title, planned, is_break, note in (
+        ("Welcome and introductions", 15, False, ""),
+        ("What we agreed: keep, change or add", 10, False, ""),
+        ("What came of our actions", 20, False, ""),
+        ("Break", 10, True, ""),
+        ("First impressions of the welcome desk", 35, False, "May touch on difficult experiences."),
+        ("Actions and check-out", 15, False, ""),
+    ):
+        add_agenda_item(session, workshop_id, title, planned, is_break=is_break, content_note=note)
+    zoe = people[4]
+    attendance.set_status(session, workshop_id, zoe, AttendanceStatus.APOLOGIES)
 
 
 def _workshop(
