@@ -6,7 +6,7 @@ import importlib
 import sys
 from pathlib import Path
 
-BENCHMARKS = ("launch", "commit_latency")
+BENCHMARKS = ("launch", "commit_latency", "nameguard")
 
 
 def main() -> int:

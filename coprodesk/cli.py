@@ -130,7 +130,7 @@ def cmd_list(_args: argparse.Namespace) -> int:
 def cmd_demo(_args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
-    from coprodesk.core.db import FolderLock
+    from coprodesk.core.folder_lock import FolderLock
     from coprodesk.core.demo import DEMO_TITLE, create_demo_series
     from coprodesk.core.models import Series
 
@@ -170,7 +170,7 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from coprodesk.core.bundle import import_bundle, read_bundle
-    from coprodesk.core.db import FolderLock
+    from coprodesk.core.folder_lock import FolderLock
 
     data = read_bundle(args.file)
     with FolderLock():

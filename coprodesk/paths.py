@@ -28,6 +28,11 @@ def set_data_dir(path: Path | str | None) -> None:
     _data_dir_override = Path(path).expanduser().resolve() if path is not None else None
 
 
+def data_dir_override() -> Path | None:
+    """The folder given to ``set_data_dir``, if any, so that it can be put back."""
+    return _data_dir_override
+
+
 def _overridden_data_dir() -> Path | None:
     if _data_dir_override is not None:
         return _data_dir_override

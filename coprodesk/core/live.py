@@ -216,9 +216,7 @@ def latest_agreement(session: Session, series_id: uuid.UUID) -> tuple[str, ...]:
     return tuple(statement.text for statement in version.statements)
 
 
-def snapshot(
-    session: Session, workshop_id: uuid.UUID, now: datetime | None = None
-) -> LiveSnapshot:
+def snapshot(session: Session, workshop_id: uuid.UUID, now: datetime | None = None) -> LiveSnapshot:
     now = now or utcnow()
     workshop = get_workshop(session, workshop_id)
     items = tuple(agenda(session, workshop_id))
@@ -238,9 +236,7 @@ def snapshot(
         item=item,
         timing=item_timing(item, now) if item else None,
         agreement=latest_agreement(session, workshop.series_id),
-        names_present=tuple(
-            name for name, status in rows if status is AttendanceStatus.PRESENT
-        ),
+        names_present=tuple(name for name, status in rows if status is AttendanceStatus.PRESENT),
         support_text=workshop.series.support_text,
     )
     return LiveSnapshot(

@@ -28,6 +28,14 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+# Re-exported, so that the whole domain can be imported from here.
+from coprodesk.core.enums import ActionStatus as ActionStatus
+from coprodesk.core.enums import AttendanceStatus as AttendanceStatus
+from coprodesk.core.enums import ConsentStatus as ConsentStatus
+from coprodesk.core.enums import EntryKind as EntryKind
+from coprodesk.core.enums import PromptOutcome as PromptOutcome
+from coprodesk.core.enums import WorkshopStatus as WorkshopStatus
+
 NAME_MAX = 200
 TITLE_MAX = 300
 TEXT_MAX = 20_000
@@ -67,43 +75,6 @@ def _enum(enum_class: type[enum.Enum], name: str) -> Enum:
         values_callable=lambda members: [member.value for member in members],
         validate_strings=True,
     )
-
-
-class WorkshopStatus(enum.StrEnum):
-    PLANNED = "planned"
-    LIVE = "live"
-    CLOSED = "closed"
-
-
-class AttendanceStatus(enum.StrEnum):
-    PRESENT = "present"
-    APOLOGIES = "apologies"
-    IN_WRITING = "in_writing"
-
-
-class EntryKind(enum.StrEnum):
-    NOTE = "note"
-    DECISION = "decision"
-    QUESTION = "question"
-    PARKED = "parked"
-
-
-class ConsentStatus(enum.StrEnum):
-    AGREED = "agreed"
-    CHANGE_ASKED = "change_asked"
-
-
-class ActionStatus(enum.StrEnum):
-    OPEN = "open"
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
-    DROPPED = "dropped"
-
-
-class PromptOutcome(enum.StrEnum):
-    SHOWN = "shown"
-    ACTED_ON = "acted_on"
-    DISMISSED = "dismissed"
 
 
 class Series(Record, Base):

@@ -7,71 +7,23 @@ plain frozen values, never ORM objects, so callers on any thread can keep them.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coprodesk.core.errors import NotFound
-from coprodesk.core.models import TEXT_MAX, TITLE_MAX, Series, Workshop, WorkshopStatus
+from coprodesk.core.models import TEXT_MAX, TITLE_MAX, Series, Workshop
+from coprodesk.core.summaries import SeriesSummary, read_series
 from coprodesk.core.text import clean_line, clean_text
-
-
-@dataclass(frozen=True)
-class WorkshopSummary:
-    id: uuid.UUID
-    series_id: uuid.UUID
-    title: str
-    starts_at: datetime | None
-    venue: str
-    status: WorkshopStatus
-
-
-@dataclass(frozen=True)
-class SeriesSummary:
-    id: uuid.UUID
-    title: str
-    purpose: str
-    workshops: tuple[WorkshopSummary, ...]
-    people: int
-
-
-def _workshop_summary(workshop: Workshop) -> WorkshopSummary:
-    return WorkshopSummary(
-        id=workshop.id,
-        series_id=workshop.series_id,
-        title=workshop.title,
-        starts_at=workshop.starts_at,
-        venue=workshop.venue,
-        status=workshop.status,
-    )
 
 
 def list_series(session: Session) -> list[SeriesSummary]:
     """Every series, by title, each with its workshops in date order (undated last)."""
-    from coprodesk.core.models import Participant
-
-    people = dict(
-        session.execute(
-            select(Participant.series_id, func.count()).group_by(Participant.series_id)
-        ).all()
-    )
-    workshops: dict[uuid.UUID, list[WorkshopSummary]] = {}
-    for workshop in session.scalars(
-        select(Workshop).order_by(Workshop.starts_at.is_(None), Workshop.starts_at, Workshop.title)
-    ):
-        workshops.setdefault(workshop.series_id, []).append(_workshop_summary(workshop))
-    return [
-        SeriesSummary(
-            id=series.id,
-            title=series.title,
-            purpose=series.purpose,
-            workshops=tuple(workshops.get(series.id, ())),
-            people=people.get(series.id, 0),
-        )
-        for series in session.scalars(select(Series).order_by(func.lower(Series.title)))
-    ]
+    # The session's own connection, so the list includes this transaction's changes.
+    connection = session.connection().connection.driver_connection
+    assert connection is not None
+    return read_series(connection)
 
 
 def get_series(session: Session, series_id: uuid.UUID) -> Series:

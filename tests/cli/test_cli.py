@@ -118,7 +118,7 @@ def test_a_bug_exits_70_and_is_logged_without_names(
 HOLD_LOCK = """
 import sys
 from pathlib import Path
-from coprodesk.core.db import FolderLock
+from coprodesk.core.folder_lock import FolderLock
 with FolderLock(Path(sys.argv[1])):
     print("holding", flush=True)
     sys.stdin.readline()

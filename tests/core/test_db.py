@@ -16,9 +16,10 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from coprodesk import paths
-from coprodesk.core import db as dbmod
+from coprodesk.core import dbfile
 from coprodesk.core import series
-from coprodesk.core.db import Database, FolderLock, open_database
+from coprodesk.core.db import Database, open_database
+from coprodesk.core.folder_lock import FolderLock
 from coprodesk.core.errors import (
     DamagedDatabase,
     FolderInUse,
@@ -43,14 +44,14 @@ def test_new_database_has_safe_pragmas(db: Database) -> None:
         assert pragma("PRAGMA journal_mode").scalar() == "wal"
         assert pragma("PRAGMA foreign_keys").scalar() == 1
         assert pragma("PRAGMA synchronous").scalar() == 2  # FULL
-        assert pragma("PRAGMA application_id").scalar() == dbmod.APPLICATION_ID
+        assert pragma("PRAGMA application_id").scalar() == dbfile.APPLICATION_ID
 
 
 def test_known_revisions_match_the_migration_scripts() -> None:
     scripts = _script_directory()
     ordered = [revision.revision for revision in scripts.walk_revisions()][::-1]
-    assert tuple(ordered) == dbmod.KNOWN_REVISIONS
-    assert scripts.get_current_head() == dbmod.SCHEMA_HEAD
+    assert tuple(ordered) == dbfile.KNOWN_REVISIONS
+    assert scripts.get_current_head() == dbfile.SCHEMA_HEAD
 
 
 def test_migrations_build_exactly_the_models(db: Database) -> None:
@@ -140,7 +141,7 @@ def test_a_database_in_a_folder_that_is_a_file_gets_a_plain_message(tmp_path: Pa
 def test_each_released_schema_fixture_opens_and_keeps_its_data(tmp_path: Path) -> None:
     fixtures = sorted(FIXTURES.glob("schema-*.db"))
     assert [fixture.stem.removeprefix("schema-") for fixture in fixtures] == list(
-        dbmod.KNOWN_REVISIONS
+        dbfile.KNOWN_REVISIONS
     )
     for fixture in fixtures:
         copy = tmp_path / fixture.name
@@ -186,11 +187,11 @@ def test_an_upgrade_copies_the_database_first(
     migrations = tmp_path / "migrations"
     shutil.copytree(paths.migrations_dir(), migrations)
     (migrations / "versions" / "0999_add_colour.py").write_text(
-        textwrap.dedent(NEXT_REVISION.format(head=dbmod.SCHEMA_HEAD))
+        textwrap.dedent(NEXT_REVISION.format(head=dbfile.SCHEMA_HEAD))
     )
     monkeypatch.setattr(paths, "migrations_dir", lambda: migrations)
-    monkeypatch.setattr(dbmod, "KNOWN_REVISIONS", (*dbmod.KNOWN_REVISIONS, "0999"))
-    monkeypatch.setattr(dbmod, "SCHEMA_HEAD", "0999")
+    monkeypatch.setattr(dbfile, "KNOWN_REVISIONS", (*dbfile.KNOWN_REVISIONS, "0999"))
+    monkeypatch.setattr(dbfile, "SCHEMA_HEAD", "0999")
 
     upgraded = open_database(db.path)
     try:
@@ -200,7 +201,7 @@ def test_an_upgrade_copies_the_database_first(
     finally:
         upgraded.close()
     (backup,) = paths.backups_dir().glob("*.db")
-    assert f"upgrade-from-{dbmod.KNOWN_REVISIONS[0]}" in backup.name
+    assert f"upgrade-from-{dbfile.KNOWN_REVISIONS[0]}" in backup.name
     old = sqlite3.connect(backup)
     try:
         assert old.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
@@ -212,7 +213,7 @@ def test_an_upgrade_copies_the_database_first(
 HOLD_LOCK = """
 import sys, time
 from pathlib import Path
-from coprodesk.core.db import FolderLock
+from coprodesk.core.folder_lock import FolderLock
 with FolderLock(Path(sys.argv[1])):
     print("holding", flush=True)
     sys.stdin.readline()

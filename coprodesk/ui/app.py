@@ -1,0 +1,179 @@
+"""Starting the desktop app: show the window first, then open the data.
+
+The order matters for how fast CoproDesk feels. The window is built and
+painted with nothing but Qt loaded; only then are asyncio, qasync, SQLAlchemy
+and the core imported, the data folder locked and opened (on the database
+worker thread), and the series listed.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QApplication
+    from sqlalchemy.orm import Session
+
+    from coprodesk.ui.first_look import FirstLook
+    from coprodesk.ui.main_window import MainWindow
+
+# Longest wait for the first paint before going on regardless (a hidden or
+# minimised start may never paint).
+FIRST_PAINT_TIMEOUT_MS = 1000
+
+
+@dataclass
+class LaunchOptions:
+    demo: bool = False
+
+
+def run(options: LaunchOptions, on_window: Callable[[MainWindow], None] | None = None) -> int:
+    """Run the app until its window closes; return the exit code.
+
+    ``on_window`` is called with the window before it is shown (the benchmark and
+    screenshot scripts connect to its signals there).
+    """
+    if not options.demo:
+        return _run(options, on_window)
+    from coprodesk import paths
+
+    previous = paths.data_dir_override()
+    demo_folder = _use_throwaway_data_dir()
+    try:
+        return _run(options, on_window)
+    finally:
+        _remove_throwaway_data_dir(demo_folder)
+        paths.set_data_dir(previous)
+
+
+def _run(options: LaunchOptions, on_window: Callable[[MainWindow], None] | None) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from coprodesk.ui import errors
+    from coprodesk.ui.main_window import MainWindow
+    from coprodesk.ui.palette import apply_look
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("CoproDesk")
+    apply_look(app)
+    window = MainWindow(demo=options.demo)
+    previous_hook = errors.install_exception_hook(lambda: window)
+    try:
+        if on_window is not None:
+            on_window(window)
+        window.show()
+        wait_for_first_paint(window)
+        if not window.isVisible():  # Closed before the loop started.
+            return 0
+        from coprodesk.ui.first_look import take_first_look
+
+        look = take_first_look(read_list=not options.demo)
+        window.show_first_look(look)
+        from coprodesk.logs import setup_logging
+
+        setup_logging()
+        errors.logger().info("started%s", " (demo)" if options.demo else "")
+        if look.problem is not None:
+            errors.logger().info("open refused: %s", type(look.problem).__name__)
+
+        import qasync
+
+        return int(qasync.run(_main(app, window, options, look)))
+    finally:
+        sys.excepthook = previous_hook
+        window.deleteLater()
+
+
+def wait_for_first_paint(window: MainWindow, timeout_ms: int = FIRST_PAINT_TIMEOUT_MS) -> None:
+    """Let Qt paint the window before anything heavy is imported."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    if window.has_painted:
+        return
+    waiter = QEventLoop()
+    give_up = QTimer(waiter, singleShot=True, interval=timeout_ms)
+    give_up.timeout.connect(waiter.quit)
+    window.first_painted.connect(waiter.quit)
+    give_up.start()
+    waiter.exec()
+    give_up.stop()
+    window.first_painted.disconnect(waiter.quit)
+
+
+async def _main(
+    app: QApplication, window: MainWindow, options: LaunchOptions, look: FirstLook
+) -> int:
+    """Open the data in the background and wait until the app is asked to quit."""
+    import asyncio
+
+    from coprodesk.ui.tasks import DbRunner, TaskKeeper
+
+    loop = asyncio.get_running_loop()
+    loop.set_exception_handler(_loop_exception_handler(window))
+    quit_requested = asyncio.Event()
+    app.aboutToQuit.connect(quit_requested.set)
+    runner = DbRunner(lock=look.lock)
+    tasks = TaskKeeper(window)
+    try:
+        if look.problem is None:
+            window.attach(runner, tasks)
+            setup = _create_demo if options.demo else None
+            tasks.start(window.open_data(setup, listed=look.series is not None), "open")
+        await quit_requested.wait()
+    finally:
+        app.aboutToQuit.disconnect(quit_requested.set)
+        runner.close()
+    return 0
+
+
+def _create_demo(session: Session) -> None:
+    from coprodesk.core.demo import create_demo_series
+
+    create_demo_series(session)
+
+
+def _loop_exception_handler(
+    window: MainWindow,
+) -> Callable[[Any, dict[str, Any]], None]:
+    from coprodesk.ui import errors
+
+    def handle(_loop: Any, context: dict[str, Any]) -> None:
+        error = context.get("exception")
+        if isinstance(error, BaseException):
+            errors.report(error, window, "event loop")
+        else:
+            errors.logger().error("event loop problem without an exception")
+
+    return handle
+
+
+def _use_throwaway_data_dir() -> Path:
+    import tempfile
+    from pathlib import Path
+
+    from coprodesk import paths
+
+    folder = Path(tempfile.mkdtemp(prefix="coprodesk-demo-"))
+    paths.set_data_dir(folder)
+    return folder
+
+
+def _remove_throwaway_data_dir(folder: Path) -> None:
+    import logging
+    import shutil
+    from pathlib import Path
+
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if isinstance(handler, logging.FileHandler) and Path(handler.baseFilename).is_relative_to(
+            folder
+        ):
+            root.removeHandler(handler)
+            handler.close()
+    shutil.rmtree(folder, ignore_errors=True)

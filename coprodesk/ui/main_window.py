@@ -1,0 +1,239 @@
+"""The main window: its menus, its pages, and opening the data folder.
+
+The window paints first with only its frame, menus and an "Opening your
+series…" line, so that it appears as fast as Qt allows. The series page
+(``series_page.py``) and everything that needs the database come after the
+first paint, through ``attach`` and ``open_data``. This module imports only the
+few Qt classes the frame needs; keep it that way (a test checks).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+
+from coprodesk.ui.palette import GRID
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPaintEvent
+    from PySide6.QtWidgets import QPushButton
+    from sqlalchemy.orm import Session
+
+    from coprodesk.ui.first_look import FirstLook
+    from coprodesk.ui.series_page import SeriesPage
+    from coprodesk.ui.tasks import DbRunner, TaskKeeper
+
+APP_TITLE = "CoproDesk"
+DEMO_TITLE = "CoproDesk — demo (nothing you do here is kept)"
+LOADING_TEXT = "Opening your series…"
+PROBLEM_HEADING = "CoproDesk could not open your data"
+
+
+class MainWindow(QMainWindow):
+    """The facilitator's window. Signals tell the launcher and tests how far it has got."""
+
+    first_painted = Signal()
+    series_loaded = Signal()
+
+    def __init__(self, *, demo: bool = False) -> None:
+        super().__init__()
+        self.setWindowTitle(DEMO_TITLE if demo else APP_TITLE)
+        self.setAccessibleName("CoproDesk main window")
+        self.resize(GRID * 125, GRID * 75)
+        self._painted = False
+        self._runner: DbRunner | None = None
+        self.series_page: SeriesPage | None = None
+        self._problem_label: QLabel | None = None
+        self.quit_button: QPushButton | None = None
+        self._shortcuts: list[tuple[QAction, str]] = []
+
+        self._make_actions()
+        self._make_menus()
+        self.pages = QStackedWidget()
+        loading = QWidget()
+        layout = QVBoxLayout(loading)
+        layout.setContentsMargins(GRID * 3, GRID * 3, GRID * 3, GRID * 3)
+        self.loading_label = QLabel(LOADING_TEXT)
+        layout.addWidget(self.loading_label)
+        layout.addStretch()
+        self.pages.addWidget(loading)
+        self.setCentralWidget(self.pages)
+        self.disable_commands()
+
+    def _action(self, text: str, slot: Callable[[], object], shortcut: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            self._shortcuts.append((action, shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def add_shortcuts(self) -> None:
+        """Give the actions their keys. Done just after the first paint: setting the
+        first shortcut loads all of Qt's key names, which would delay the window."""
+        for action, keys in self._shortcuts:
+            action.setShortcut(QKeySequence(keys))
+            action.setToolTip(f"{action.text()} ({action.shortcut().toString()})")
+        self._shortcuts.clear()
+
+    def _on_page(self, command: Callable[[SeriesPage], None]) -> Callable[[], None]:
+        def run() -> None:
+            if self.series_page is not None and self.series_page.ready:
+                command(self.series_page)
+
+        return run
+
+    def _make_actions(self) -> None:
+        page = self._on_page
+        self.new_series_action = self._action(
+            "New series", page(lambda p: p.ask_new_series()), "Ctrl+N"
+        )
+        self.rename_series_action = self._action(
+            "Rename series", page(lambda p: p.ask_rename_series())
+        )
+        self.delete_series_action = self._action(
+            "Delete series", page(lambda p: p.ask_delete_series())
+        )
+        self.new_workshop_action = self._action(
+            "New workshop", page(lambda p: p.ask_new_workshop()), "Ctrl+Shift+N"
+        )
+        self.rename_workshop_action = self._action(
+            "Rename workshop", page(lambda p: p.ask_rename_workshop())
+        )
+        self.delete_workshop_action = self._action(
+            "Delete workshop", page(lambda p: p.ask_delete_workshop())
+        )
+        # F2 and Delete act on whichever list has focus.
+        self.rename_action = self._action(
+            "Rename selected", page(lambda p: p.ask_rename_selected()), "F2"
+        )
+        self.delete_action = self._action(
+            "Delete selected", page(lambda p: p.ask_delete_selected()), "Delete"
+        )
+        self.quit_action = self._action("Quit", self.close, "Ctrl+Q")
+        self.commands = (
+            self.new_series_action,
+            self.rename_series_action,
+            self.delete_series_action,
+            self.new_workshop_action,
+            self.rename_workshop_action,
+            self.delete_workshop_action,
+            self.rename_action,
+            self.delete_action,
+        )
+
+    def _make_menus(self) -> None:
+        menu_bar = self.menuBar()
+        series_menu = menu_bar.addMenu("&Series")
+        series_menu.addActions(self.commands[:3])
+        series_menu.addSeparator()
+        series_menu.addAction(self.quit_action)
+        menu_bar.addMenu("&Workshop").addActions(self.commands[3:6])
+        menu_bar.addMenu("&Edit").addActions(self.commands[6:])
+
+    def disable_commands(self) -> None:
+        """Leave only Quit (while opening, and when the data cannot be opened)."""
+        for action in self.commands:
+            action.setEnabled(False)
+
+    # Painting -----------------------------------------------------------------------------
+
+    @property
+    def has_painted(self) -> bool:
+        return self._painted
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
+
+    # Pages --------------------------------------------------------------------------------
+
+    def show_page(self, page: QWidget) -> None:
+        if self.pages.indexOf(page) < 0:
+            self.pages.addWidget(page)
+        self.pages.setCurrentWidget(page)
+
+    def build_series_page(self) -> SeriesPage:
+        """Build the series page (once); it can show a list before the worker exists."""
+        from coprodesk.ui.series_page import SeriesPage
+
+        self.add_shortcuts()
+        if self.series_page is None:
+            self.series_page = SeriesPage(self)
+            self.series_page.loaded.connect(self.series_loaded)
+            self.pages.addWidget(self.series_page)
+        return self.series_page
+
+    def show_first_look(self, look: FirstLook) -> None:
+        """Show what was read before the core loaded: the list, or why it cannot open."""
+        if look.problem is not None:
+            self.show_problem(str(look.problem))
+            return
+        if look.series is not None:
+            page = self.build_series_page()
+            page.show_series(look.series)
+            page.repaint()
+            page.loaded.emit()
+
+    def attach(self, runner: DbRunner, tasks: TaskKeeper) -> SeriesPage:
+        """Give the window its database worker and task keeper."""
+        self._runner = runner
+        page = self.build_series_page()
+        page.attach_worker(runner, tasks)
+        return page
+
+    def show_problem(self, text: str) -> None:
+        """Show why the data could not be opened; only Quit stays available."""
+        from coprodesk.ui.problem_page import ProblemPage
+
+        if self.series_page is not None:
+            self.series_page.ready = False
+        self.disable_commands()
+        page = self.findChild(ProblemPage)
+        if page is None:
+            page = ProblemPage(PROBLEM_HEADING, self.close)
+            self._problem_label = page.message
+            self.quit_button = page.quit_button
+        page.set_message(text)
+        self.show_page(page)
+        page.quit_button.setFocus()
+
+    def problem_text(self) -> str:
+        label = self._problem_label
+        if label is None or self.pages.currentWidget() is not label.parentWidget():
+            return ""
+        return label.text()
+
+    # Opening ------------------------------------------------------------------------------
+
+    async def open_data(
+        self, setup: Callable[[Session], object] | None = None, *, listed: bool = False
+    ) -> None:
+        """Open the database, run ``setup`` once, then load the series.
+
+        ``listed`` says the series are on screen already, from the first look.
+        """
+        from coprodesk.core.errors import StorageError
+        from coprodesk.ui import errors
+
+        if self._runner is None or self.series_page is None:
+            raise RuntimeError("attach a database worker before opening the data")
+        try:
+            await self._runner.open(setup)
+        except StorageError as error:
+            errors.logger().info("open refused: %s", type(error).__name__)
+            self.show_problem(str(error))
+            return
+        except Exception as error:
+            errors.log_unexpected(error, "open")
+            self.show_problem(errors.unexpected_error_text())
+            return
+        errors.logger().info("data folder opened")
+        if not listed:
+            await self.series_page.reload()

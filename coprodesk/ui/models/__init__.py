@@ -1,0 +1,1 @@
+"""Qt item models over core queries: one model per list, never a widget per row."""

@@ -1,0 +1,70 @@
+"""The look in one place: Fusion style, one light palette and the text size.
+
+Fusion draws the same on every laptop and in screenshots. Text starts at
+12 pt and scales from 100 % to 200 %; layouts follow the font, so nothing here
+fixes a pixel size other than the 8-pixel spacing grid.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+BASE_POINT_SIZE = 12.0
+MIN_TEXT_SCALE = 1.0
+MAX_TEXT_SCALE = 2.0
+# Every margin and gap is a multiple of this.
+GRID = 8
+
+_LIGHT = {
+    QPalette.ColorRole.Window: "#f4f4f2",
+    QPalette.ColorRole.WindowText: "#1b1b1b",
+    QPalette.ColorRole.Base: "#ffffff",
+    QPalette.ColorRole.AlternateBase: "#f0f0ee",
+    QPalette.ColorRole.Text: "#1b1b1b",
+    QPalette.ColorRole.Button: "#e8e8e5",
+    QPalette.ColorRole.ButtonText: "#1b1b1b",
+    QPalette.ColorRole.Highlight: "#1d5fa8",
+    QPalette.ColorRole.HighlightedText: "#ffffff",
+    QPalette.ColorRole.ToolTipBase: "#ffffff",
+    QPalette.ColorRole.ToolTipText: "#1b1b1b",
+    QPalette.ColorRole.PlaceholderText: "#5c5c5c",
+    QPalette.ColorRole.Link: "#1d5fa8",
+}
+_LIGHT_DISABLED_TEXT = "#767676"
+
+# Small on purpose: a visible focus ring and an error colour, nothing more.
+STYLE_SHEET = """
+QListView:focus, QTableView:focus { border: 2px solid palette(highlight); }
+QLabel[role="problem"] { color: #a4262c; font-weight: bold; }
+QLabel[role="heading"] { font-weight: bold; }
+"""
+
+
+def light_palette() -> QPalette:
+    palette = QPalette()
+    for role, colour in _LIGHT.items():
+        palette.setColor(role, QColor(colour))
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(_LIGHT_DISABLED_TEXT))
+    return palette
+
+
+def apply_look(app: QApplication, text_scale: float = 1.0) -> None:
+    """Fusion, the light palette, the small style sheet and text at ``text_scale``."""
+    app.setStyle("Fusion")
+    app.setPalette(light_palette())
+    set_text_scale(app, text_scale)
+    app.setStyleSheet(STYLE_SHEET)
+
+
+def set_text_scale(app: QApplication, text_scale: float) -> None:
+    """Set every widget's text to 12 pt times ``text_scale`` (kept between 100 and 200 %)."""
+    scale = min(max(text_scale, MIN_TEXT_SCALE), MAX_TEXT_SCALE)
+    font = QFont(app.font())
+    font.setPointSizeF(BASE_POINT_SIZE * scale)
+    app.setFont(font)
