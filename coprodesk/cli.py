@@ -130,8 +130,8 @@ def cmd_list(_args: argparse.Namespace) -> int:
 def cmd_demo(_args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
-    from coprodesk.core.folder_lock import FolderLock
     from coprodesk.core.demo import DEMO_TITLE, create_demo_series
+    from coprodesk.core.folder_lock import FolderLock
     from coprodesk.core.models import Series
 
     with FolderLock():

@@ -114,7 +114,7 @@ class Shape:
             names += (self.parent,)
         return sa.select(*(self.table.c[name] for name in names))
 
-    def to_json(self, row: Mapping[str, Any]) -> dict[str, Any]:
+    def to_json(self, row: Mapping[Any, Any]) -> dict[str, Any]:
         return {field.name: field.to_json(row[field.name]) for field in self.fields}
 
     def from_json(self, item: Mapping[str, Any]) -> dict[str, Any]:

@@ -16,10 +16,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from coprodesk import paths
-from coprodesk.core import dbfile
-from coprodesk.core import series
+from coprodesk.core import dbfile, series
 from coprodesk.core.db import Database, open_database
-from coprodesk.core.folder_lock import FolderLock
 from coprodesk.core.errors import (
     DamagedDatabase,
     FolderInUse,
@@ -27,6 +25,7 @@ from coprodesk.core.errors import (
     NotACoproDeskDatabase,
     StorageError,
 )
+from coprodesk.core.folder_lock import FolderLock
 from coprodesk.core.models import Base
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
