@@ -261,8 +261,11 @@ class NameGuard:
         owners: dict[str, dict[uuid.UUID, str]] = {}
         pattern_keys: set[str] = set()
         initials: set[str] = set()
+        self.people: dict[str, uuid.UUID] = {}
+        """Everyone the guard knows, by initials (what minutes link speakers with)."""
         for person in roster:
             initials.add(person.initials)
+            self.people[person.initials] = person.participant_id
             for key in _name_keys(person.name):
                 pattern_keys.add(key)
                 owners.setdefault(_lookup_key(key), {})[person.participant_id] = person.initials
