@@ -155,7 +155,7 @@ def add_agenda_item(
         id=uuid.uuid4(),
         workshop_id=workshop_id,
         position=len(items) + 1,
-        title=clean_line(title, "agenda item title", TITLE_MAX),
+        title=clean_line(title, "title for the agenda item", TITLE_MAX),
         planned_minutes=_minutes(planned_minutes),
         is_break=is_break,
         content_note=clean_line(content_note, "content note", TITLE_MAX, required=False),
@@ -182,7 +182,7 @@ def update_agenda_item(
 ) -> None:
     item = _item(session, item_id)
     if title is not None:
-        item.title = clean_line(title, "agenda item title", TITLE_MAX)
+        item.title = clean_line(title, "title for the agenda item", TITLE_MAX)
     if planned_minutes is not None:
         item.planned_minutes = _minutes(planned_minutes)
     if is_break is not None:
