@@ -1,0 +1,176 @@
+"""The projector window: large, high-contrast, and public.
+
+It is fed only ``PublicSnapshot`` values (``show_public``), so nothing private
+can reach it: no roles, no counts, no notes. Text starts at 28 pt at 100 %
+and grows with the text-size setting; near-white on near-black. Showing it
+never takes the keyboard from the facilitator. In it, F11 switches full
+screen, Escape leaves full screen and F5 hides it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QFont, QHideEvent, QKeySequence, QPalette, QScreen
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from coprodesk.core.live import PublicSnapshot
+from coprodesk.ui.live.look import (
+    PROJECTOR_BACKGROUND,
+    PROJECTOR_MUTED,
+    PROJECTOR_OVER,
+    PROJECTOR_TEXT,
+    follow_font,
+)
+from coprodesk.ui.live.projector_content import ProjectorContent, projector_content
+from coprodesk.ui.palette import BASE_POINT_SIZE, GRID
+
+PROJECTOR_POINT_SIZE = 28.0
+TITLE = "CoproDesk projector"
+SHORTCUT_GROUP = "In the projector window"
+
+
+def projector_font() -> QFont:
+    """28 pt at 100 % text, scaled like the rest of the app."""
+    font = QFont(QApplication.font())
+    scale = font.pointSizeF() / BASE_POINT_SIZE
+    font.setPointSizeF(PROJECTOR_POINT_SIZE * scale)
+    return font
+
+
+def projector_palette() -> QPalette:
+    palette = QPalette()
+    for role in (QPalette.ColorRole.Window, QPalette.ColorRole.Base):
+        palette.setColor(role, QColor(PROJECTOR_BACKGROUND))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
+        palette.setColor(role, QColor(PROJECTOR_TEXT))
+    return palette
+
+
+def _label(factor: float = 1.0, *, bold: bool = False) -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    follow_font(label, factor, bold=bold, base=projector_font)
+    _colour(label, PROJECTOR_TEXT)
+    return label
+
+
+def _colour(label: QLabel, colour: str) -> None:
+    palette = QPalette(label.palette())
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+    label.setPalette(palette)
+
+
+class ProjectorWindow(QWidget):
+    hidden = Signal()
+    full_screen_changed = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle(TITLE)
+        self.setAccessibleName("Projector")
+        # Showing it never takes the keyboard from the facilitator's window.
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setPalette(projector_palette())
+        self.setAutoFillBackground(True)
+        follow_font(self, 1.0, base=projector_font)
+        self.resize(GRID * 120, GRID * 68)
+
+        self.header = _label()
+        self.step = _label()
+        self.step.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        for label in (self.header, self.step):
+            _colour(label, PROJECTOR_MUTED)
+        self.heading = _label(1.7, bold=True)
+        self.lines = _label(1.15)
+        self.names_caption = _label(bold=True)
+        self.names = _label()
+        self.note_caption = _label(bold=True)
+        self.note = _label()
+        self.timer = _label(2.4, bold=True)
+
+        top = QHBoxLayout()
+        top.setSpacing(GRID * 4)
+        top.addWidget(self.header, 3)
+        top.addWidget(self.step, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(GRID * 8, GRID * 6, GRID * 8, GRID * 6)
+        layout.setSpacing(GRID * 3)
+        layout.addLayout(top)
+        layout.addStretch(1)
+        for label in (self.heading, self.lines, self.timer, self.note_caption, self.note):
+            layout.addWidget(label)
+        layout.addStretch(1)
+        layout.addWidget(self.names_caption)
+        layout.addWidget(self.names)
+
+        for text, key, slot in (
+            ("Projector: full screen or not", Qt.Key.Key_F11, self.toggle_full_screen),
+            ("Projector: leave full screen", Qt.Key.Key_Escape, self.leave_full_screen),
+            ("Projector: hide", Qt.Key.Key_F5, self.hide),
+        ):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(key))
+            action.setProperty("shortcut_group", SHORTCUT_GROUP)
+            action.triggered.connect(slot)
+            self.addAction(action)
+        self._content: ProjectorContent | None = None
+
+    def show_public(self, public: PublicSnapshot) -> None:
+        """Show this public snapshot; the only way anything reaches the projector."""
+        content = projector_content(public)
+        if content == self._content:
+            return
+        self._content = content
+        self.header.setText(content.header)
+        self.step.setText(content.step)
+        self.heading.setText(content.heading)
+        self._fill(self.lines, "\n".join(content.lines))
+        self._fill(self.names_caption, content.names_caption)
+        self._fill(self.names, content.names)
+        self._fill(self.note_caption, content.note_caption)
+        self._fill(self.note, content.note)
+        self._fill(self.timer, content.timer)
+        _colour(self.timer, PROJECTOR_OVER if content.over else PROJECTOR_TEXT)
+
+    @staticmethod
+    def _fill(label: QLabel, text: str) -> None:
+        label.setText(text)
+        label.setVisible(bool(text))
+
+    def texts(self) -> list[str]:
+        """Every piece of text on the projector now (for tests and checks)."""
+        return [self.windowTitle()] + [label.text() for label in self.findChildren(QLabel)]
+
+    # Where and how it shows ---------------------------------------------------------------
+
+    def show_on(self, screen: QScreen, *, full_screen: bool) -> None:
+        if self.screen() is not screen:
+            self.setScreen(screen)
+            area = screen.availableGeometry()
+            self.move(area.topLeft())
+        self.set_full_screen(full_screen)
+
+    def is_full_screen(self) -> bool:
+        return bool(self.windowState() & Qt.WindowState.WindowFullScreen)
+
+    def set_full_screen(self, full_screen: bool) -> None:
+        if full_screen:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+
+    def leave_full_screen(self) -> None:
+        self.set_full_screen(False)
+
+    def toggle_full_screen(self) -> None:
+        self.set_full_screen(not self.is_full_screen())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.WindowStateChange:
+            self.full_screen_changed.emit(self.is_full_screen())
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self.hidden.emit()
