@@ -1,0 +1,202 @@
+"""Render the minutes offscreen to docs/images/minutes-*.png, on the demo series.
+
+    python docs/screenshots_minutes.py [--out docs/images]
+
+Opens the minutes of the demo's second workshop, "Opening hours", in their own
+window and writes, at 100 % text and (with "-200") at 200 %:
+
+- minutes.png: the entries under their agenda items, with attendance above;
+- minutes-name-guard.png: a line typed with a name in it, and the notice that
+  offers to keep an ordinary word as typed;
+- minutes-read-back.png: read-back mode, two entries in.
+
+Look at every image before using it in the guide.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import shutil
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The demo's times are shown as they were recorded, whatever this computer's time zone.
+os.environ["TZ"] = "UTC"
+time.tzset()
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QSize, Qt  # noqa: E402
+from PySide6.QtGui import QImage  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from coprodesk import paths  # noqa: E402
+from coprodesk.ui.palette import GRID, apply_look  # noqa: E402
+
+WORKSHOP_TITLE = "Opening hours"
+# The screenshots' clock: the new entry is typed during the demo workshop, not today.
+TYPED_AT = datetime(2026, 10, 12, 11, 34)
+# A line with a full name and an ordinary word that is also a name on the list.
+TYPED = "AC: we will ask Aisha Rahman about the evening budget"
+SIZE_100 = QSize(GRID * 110, GRID * 85)
+SIZE_200 = QSize(GRID * 180, GRID * 125)
+
+
+def _spare_references(count: int = 1_000_000) -> None:
+    """Keep None, True and False alive under PySide6 6.12.0 on Python 3.11.
+
+    That PySide6 drops a reference to them on many calls; rendering makes enough
+    for Python to abort. Remove once PySide6 is fixed or pinned below 6.12.
+    """
+    if sys.version_info >= (3, 12):
+        return
+    import ctypes
+
+    keep = ctypes.pythonapi.Py_IncRef
+    keep.argtypes = [ctypes.py_object]
+    for constant in (None, True, False):
+        for _ in range(count):
+            keep(constant)
+
+
+def _save(widget: QWidget, target: Path) -> None:
+    # Full colour: 256 colours would lose the pale band that marks a decision.
+    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    if not image.save(str(target), "PNG", 9):
+        raise OSError(f"could not write {target}")
+    print(f"wrote {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}")
+
+
+def _wait_for(loop: Any, done: Callable[[], bool], seconds: float = 10) -> None:
+    async def waiting() -> None:
+        while not done():
+            await asyncio.sleep(0.01)
+
+    loop.run_until_complete(asyncio.wait_for(waiting(), seconds))
+
+
+def _settle(app: QApplication) -> None:
+    """Let the list lay out its wrapped rows and the notice its buttons."""
+    for _ in range(20):
+        app.processEvents()
+        time.sleep(0.005)
+
+
+def _workshop_id() -> uuid.UUID:
+    from coprodesk.core import series
+    from coprodesk.core.db import open_database
+
+    database = open_database()
+    try:
+        with database.reading() as session:
+            (demo,) = series.list_series(session)
+            (found,) = [w.id for w in demo.workshops if w.title == WORKSHOP_TITLE]
+            return found
+    finally:
+        database.close()
+
+
+def render(out: Path) -> None:
+    import qasync
+
+    import coprodesk.core.minutes
+    from coprodesk.core.db import open_database
+    from coprodesk.core.demo import create_demo_series
+    from coprodesk.ui.minutes import open_minutes_window
+    from coprodesk.ui.tasks import DbRunner, TaskKeeper
+
+    _spare_references()
+    coprodesk.core.minutes.utcnow = lambda: TYPED_AT  # type: ignore[attr-defined]
+    out.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="coprodesk-minutes-shots-"))
+    paths.set_data_dir(folder)
+    try:
+        database = open_database()
+        with database.transaction() as session:
+            create_demo_series(session)
+        database.close()
+        workshop_id = _workshop_id()
+
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        assert isinstance(app, QApplication)
+        loop = qasync.QEventLoop(app)
+        asyncio.set_event_loop(loop)
+        host = QWidget()
+        tasks = TaskKeeper(host)
+
+        for scale, size, suffix in ((1.0, SIZE_100, ""), (2.0, SIZE_200, "-200")):
+            apply_look(app, scale)
+            runner = DbRunner()
+            loop.run_until_complete(runner.open())
+            window = open_minutes_window(None, runner, tasks, workshop_id)
+            window.resize(size)
+            panel = window.panel
+            _wait_for(loop, lambda panel=panel: panel.is_loaded)
+            panel.focus_entry_line()
+            _settle(app)
+            _save(window, out / f"minutes{suffix}.png")
+
+            count = panel.model.rowCount()
+            # As the live window would: new entries go under the current agenda item.
+            panel.set_agenda_item(panel.model.entries()[-1].agenda_item_id)
+            QTest.keyClicks(panel.entry_line, TYPED)
+            QTest.keyClick(panel.entry_line, Qt.Key.Key_Return)
+            _wait_for(loop, lambda panel=panel, count=count: panel.model.rowCount() > count)
+            _settle(app)
+            _save(window, out / f"minutes-name-guard{suffix}.png")
+
+            panel.start_read_back()
+            for _ in range(2):
+                QTest.keyClick(panel.read_back.card, Qt.Key.Key_A)
+            _wait_for(loop, lambda panel=panel: panel.model.read_back_count() >= 2)
+            _settle(app)
+            _save(window, out / f"minutes-read-back{suffix}.png")
+
+            _wait_for(loop, lambda: not tasks.busy)
+            window.close()
+            runner.close()
+            # Start the next size from the demo as it was.
+            _reset_demo(workshop_id)
+        loop.close()
+    finally:
+        paths.set_data_dir(None)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _reset_demo(workshop_id: uuid.UUID) -> None:
+    """Take back the entry and the read-back marks the screenshots added."""
+    from coprodesk.core import minutes
+    from coprodesk.core.db import open_database
+
+    database = open_database()
+    try:
+        with database.transaction() as session:
+            shown = minutes.entries(session, workshop_id)
+            minutes.delete_entry(session, shown[-1].id)
+            for entry in shown[:-1]:
+                minutes.set_read_back(session, entry.id, "")
+    finally:
+        database.close()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Render the minutes screens to PNG files.")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "images")
+    args = parser.parse_args(argv)
+    render(args.out.resolve())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
