@@ -3,7 +3,9 @@
     python docs/screenshots.py [--out docs/images]
 
 Writes main-window.png (text at 100 %), main-window-200.png (text at 200 %) and
-new-series-dialog.png. Look at every image before using it in the guide.
+new-series-dialog.png; then the set-up screens, each at 100 % and (with "-200")
+at 200 %: series-setup, people, people-private ("Show private details" ticked),
+workshop-setup and workshop-agenda. Look at every image before using it in the guide.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Coroutine, Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -114,10 +116,91 @@ def render(out: Path) -> None:
                 dialog.close()
             window.close()
             runner.close()
+        _render_setup_screens(app, loop, out)
         loop.close()
     finally:
         paths.set_data_dir(None)
         shutil.rmtree(folder, ignore_errors=True)
+
+
+# The set-up screens --------------------------------------------------------------------------
+
+
+def _wait_for(loop: Any, done: Callable[[], bool], seconds: float = 10) -> None:
+    """Run the event loop until ``done()`` (the set-up screens load in the background)."""
+    import asyncio
+
+    async def waiting() -> None:
+        while not done():
+            await asyncio.sleep(0.01)
+
+    loop.run_until_complete(asyncio.wait_for(waiting(), seconds))
+
+
+def _settle_setup(app: QApplication) -> None:
+    """Let the lists fit their rows: wrapped rows settle over a few layout passes."""
+    import time
+
+    for _ in range(30):
+        app.processEvents()
+        time.sleep(0.005)
+
+
+def _render_setup_screens(app: QApplication, loop: Any, out: Path) -> None:
+    """The series set-up (about, people, people with private details) and the workshop set-up."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from coprodesk.ui.setup.series_setup import SeriesSetupPage
+    from coprodesk.ui.setup.workshop_setup import WorkshopSetupPage
+
+    for scale, size, suffix in ((1.0, SIZE_100, ""), (2.0, SIZE_200, "-200")):
+        apply_look(app, scale)
+        window, runner = _open_window(app, loop, size)
+        page = window.series_page
+        assert page is not None
+        host = window.setup_host()
+        opened = lambda host=host: host.page is not None  # noqa: E731
+        closed = lambda host=host: host.page is None  # noqa: E731
+
+        page.open_series_setup()
+        _wait_for(loop, opened)
+        _settle_setup(app)
+        _save(window, out / f"series-setup{suffix}.png")
+        series_setup = host.page
+        assert isinstance(series_setup, SeriesSetupPage)
+        series_setup.tabs.setCurrentIndex(1)
+        series_setup.focus_first()
+        _settle_setup(app)
+        _save(window, out / f"people{suffix}.png")
+        series_setup.roster.set_show_private(True)
+        series_setup.roster.table.setFocus()
+        _settle_setup(app)
+        _save(window, out / f"people-private{suffix}.png")
+        host.go_back()
+        _wait_for(loop, closed)
+
+        series = page.current_series()
+        assert series is not None
+        coming = [w for w in series.workshops if w.status == "planned"]
+        page.select_workshop(coming[0].id)
+        page.open_workshop_setup()
+        _wait_for(loop, opened)
+        _settle_setup(app)
+        _save(window, out / f"workshop-setup{suffix}.png")
+        workshop_setup = host.page
+        assert isinstance(workshop_setup, WorkshopSetupPage)
+        agenda = workshop_setup.agenda
+        agenda.table.setFocus()
+        scroll = workshop_setup.findChild(QScrollArea)
+        assert scroll is not None
+        scroll.ensureWidgetVisible(agenda.form, 0, 0)
+        scroll.ensureWidgetVisible(agenda.heading, 0, 0)
+        _settle_setup(app)
+        _save(window, out / f"workshop-agenda{suffix}.png")
+        host.go_back()
+        _wait_for(loop, closed)
+        window.close()
+        runner.close()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -27,8 +26,8 @@ if TYPE_CHECKING:
 FIRST_PAINT_TIMEOUT_MS = 1000
 
 
-@dataclass
-class LaunchOptions:
+class LaunchOptions(NamedTuple):
+    # A NamedTuple rather than a dataclass: importing dataclasses delays the first paint.
     demo: bool = False
 
 
@@ -38,30 +37,36 @@ def run(options: LaunchOptions, on_window: Callable[[MainWindow], None] | None =
     ``on_window`` is called with the window before it is shown (the benchmark and
     screenshot scripts connect to its signals there).
     """
-    if not options.demo:
-        return _run(options, on_window)
     from coprodesk import paths
 
+    # This laptop's settings (the text size), found before the demo moves the data away.
+    settings_file = paths.settings_path()
+    if not options.demo:
+        return _run(options, on_window, settings_file)
     previous = paths.data_dir_override()
     demo_folder = _use_throwaway_data_dir()
     try:
-        return _run(options, on_window)
+        return _run(options, on_window, settings_file)
     finally:
         _remove_throwaway_data_dir(demo_folder)
         paths.set_data_dir(previous)
 
 
-def _run(options: LaunchOptions, on_window: Callable[[MainWindow], None] | None) -> int:
+def _run(
+    options: LaunchOptions, on_window: Callable[[MainWindow], None] | None, settings_file: Path
+) -> int:
     from PySide6.QtWidgets import QApplication
 
     from coprodesk.ui import errors
     from coprodesk.ui.main_window import MainWindow
     from coprodesk.ui.palette import apply_look
+    from coprodesk.ui.settings import read_text_size
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("CoproDesk")
-    apply_look(app)
+    # The stored text size (QSettings reads a small INI file: well under a millisecond).
+    apply_look(app, read_text_size(settings_file) / 100)
     window = MainWindow(demo=options.demo)
     previous_hook = errors.install_exception_hook(lambda: window)
     try:

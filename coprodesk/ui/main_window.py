@@ -13,10 +13,17 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from coprodesk.ui.palette import GRID
+from coprodesk.ui.palette import GRID, TEXT_SIZES, text_scale
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent
@@ -25,12 +32,18 @@ if TYPE_CHECKING:
 
     from coprodesk.ui.first_look import FirstLook
     from coprodesk.ui.series_page import SeriesPage
+    from coprodesk.ui.setup.host import SetupHost
     from coprodesk.ui.tasks import DbRunner, TaskKeeper
 
 APP_TITLE = "CoproDesk"
 DEMO_TITLE = "CoproDesk — demo (nothing you do here is kept)"
 LOADING_TEXT = "Opening your series…"
 PROBLEM_HEADING = "CoproDesk could not open your data"
+
+# Groups for the shortcuts sheet (an action's "shortcut_group" property).
+MAIN_KEYS = "Series and workshops"
+SETUP_KEYS = "On the set-up screens"
+VIEW_KEYS = "Text size and help"
 
 
 class MainWindow(QMainWindow):
@@ -49,7 +62,10 @@ class MainWindow(QMainWindow):
         self.series_page: SeriesPage | None = None
         self._problem_label: QLabel | None = None
         self.quit_button: QPushButton | None = None
-        self._shortcuts: list[tuple[QAction, str]] = []
+        self.setup: SetupHost | None = None
+        self._shortcuts: list[tuple[QAction, tuple[str, ...]]] = []
+        # Actions whose keys work only inside the set-up screens' widgets.
+        self._local_keys: list[QAction] = []
 
         self._make_actions()
         self._make_menus()
@@ -64,19 +80,38 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
         self.disable_commands()
 
-    def _action(self, text: str, slot: Callable[[], object], shortcut: str = "") -> QAction:
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        *shortcuts: str,
+        group: str = MAIN_KEYS,
+        window_wide: bool = True,
+    ) -> QAction:
+        """An action of this window; ``window_wide=False`` leaves it to the set-up
+        screens, which add it to the widgets where its keys apply."""
         action = QAction(text, self)
-        if shortcut:
-            self._shortcuts.append((action, shortcut))
+        if shortcuts:
+            self._shortcuts.append((action, shortcuts))
+            action.setProperty("shortcut_group", group)
         action.triggered.connect(slot)
-        self.addAction(action)
+        if window_wide:
+            self.addAction(action)
+        else:
+            self._local_keys.append(action)
         return action
 
     def add_shortcuts(self) -> None:
         """Give the actions their keys. Done just after the first paint: setting the
-        first shortcut loads all of Qt's key names, which would delay the window."""
+        first shortcut loads all of Qt's key names, and importing ``Qt`` itself takes
+        longer than the whole window, which would delay it."""
+        from PySide6.QtCore import Qt
+
+        for action in self._local_keys:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._local_keys.clear()
         for action, keys in self._shortcuts:
-            action.setShortcut(QKeySequence(keys))
+            action.setShortcuts([QKeySequence(key) for key in keys])
             action.setToolTip(f"{action.text()} ({action.shortcut().toString()})")
         self._shortcuts.clear()
 
@@ -92,6 +127,12 @@ class MainWindow(QMainWindow):
         self.new_series_action = self._action(
             "New series", page(lambda p: p.ask_new_series()), "Ctrl+N"
         )
+        self.setup_series_action = self._action(
+            "Set up series", page(lambda p: p.open_series_setup())
+        )
+        self.people_action = self._action(
+            "People in this series", page(lambda p: p.open_series_setup(people=True))
+        )
         self.rename_series_action = self._action(
             "Rename series", page(lambda p: p.ask_rename_series())
         )
@@ -100,6 +141,9 @@ class MainWindow(QMainWindow):
         )
         self.new_workshop_action = self._action(
             "New workshop", page(lambda p: p.ask_new_workshop()), "Ctrl+Shift+N"
+        )
+        self.setup_workshop_action = self._action(
+            "Set up workshop", page(lambda p: p.open_workshop_setup())
         )
         self.rename_workshop_action = self._action(
             "Rename workshop", page(lambda p: p.ask_rename_workshop())
@@ -115,30 +159,143 @@ class MainWindow(QMainWindow):
             "Delete selected", page(lambda p: p.ask_delete_selected()), "Delete"
         )
         self.quit_action = self._action("Quit", self.close, "Ctrl+Q")
-        self.commands = (
+        self.series_commands = (
             self.new_series_action,
+            self.setup_series_action,
+            self.people_action,
             self.rename_series_action,
             self.delete_series_action,
+        )
+        self.workshop_commands = (
             self.new_workshop_action,
+            self.setup_workshop_action,
             self.rename_workshop_action,
             self.delete_workshop_action,
+        )
+        self.commands = (
+            *self.series_commands,
+            *self.workshop_commands,
             self.rename_action,
             self.delete_action,
         )
+        self._make_setup_actions()
+        self._make_view_actions()
+
+    def _make_setup_actions(self) -> None:
+        """Keys of the set-up screens, made here so that the shortcuts sheet lists them
+        before any set-up screen has been opened (the screens load only when needed)."""
+        setup = self._on_setup
+
+        self.back_action = self._action(
+            "Back to series", setup(lambda host: host.go_back()), "Alt+Left", group=SETUP_KEYS
+        )
+        self.undo_removal_action = self._action(
+            "Undo the last removal",
+            setup(lambda host: host.undo_removal()),
+            "Ctrl+Z",
+            group=SETUP_KEYS,
+            window_wide=False,
+        )
+        self.remove_row_action = self._action(
+            "Remove the chosen person, date or agenda item",
+            setup(lambda host: host.remove_chosen()),
+            "Delete",
+            group=SETUP_KEYS,
+            window_wide=False,
+        )
+        self.move_up_action = self._action(
+            "Move the agenda item up",
+            setup(lambda host: host.move_item(-1)),
+            "Ctrl+Up",
+            group=SETUP_KEYS,
+            window_wide=False,
+        )
+        self.move_down_action = self._action(
+            "Move the agenda item down",
+            setup(lambda host: host.move_item(+1)),
+            "Ctrl+Down",
+            group=SETUP_KEYS,
+            window_wide=False,
+        )
+        self.back_action.setEnabled(False)
+
+    def _make_view_actions(self) -> None:
+        self.text_size_group = QActionGroup(self)
+        self.text_size_actions: dict[int, QAction] = {}
+        for percent in TEXT_SIZES:
+            action = QAction(f"{percent} %", self.text_size_group)
+            action.setCheckable(True)
+            action.triggered.connect(lambda _checked=False, p=percent: self.set_text_size(p))
+            self.text_size_actions[percent] = action
+        self.text_size_actions[self.text_size()].setChecked(True)
+        self.larger_text_action = self._action(
+            "Larger text", lambda: self.step_text_size(+1), "Ctrl+=", "Ctrl++", group=VIEW_KEYS
+        )
+        self.smaller_text_action = self._action(
+            "Smaller text", lambda: self.step_text_size(-1), "Ctrl+-", group=VIEW_KEYS
+        )
+        self.shortcuts_action = self._action(
+            "Keyboard shortcuts", self.show_shortcuts, "F1", "Ctrl+/", group=VIEW_KEYS
+        )
+
+    def _on_setup(self, command: Callable[[SetupHost], None]) -> Callable[[], None]:
+        def run() -> None:
+            if self.setup is not None and self.setup.page is not None:
+                command(self.setup)
+
+        return run
 
     def _make_menus(self) -> None:
         menu_bar = self.menuBar()
         series_menu = menu_bar.addMenu("&Series")
-        series_menu.addActions(self.commands[:3])
+        series_menu.addActions(self.series_commands)
+        series_menu.addSeparator()
+        series_menu.addAction(self.back_action)
         series_menu.addSeparator()
         series_menu.addAction(self.quit_action)
-        menu_bar.addMenu("&Workshop").addActions(self.commands[3:6])
-        menu_bar.addMenu("&Edit").addActions(self.commands[6:])
+        menu_bar.addMenu("&Workshop").addActions(self.workshop_commands)
+        menu_bar.addMenu("&Edit").addActions(self.commands[-2:])
+        view_menu = menu_bar.addMenu("&View")
+        view_menu.addMenu("&Text size").addActions(self.text_size_group.actions())
+        view_menu.addActions((self.larger_text_action, self.smaller_text_action))
+        menu_bar.addMenu("&Help").addAction(self.shortcuts_action)
 
     def disable_commands(self) -> None:
         """Leave only Quit (while opening, and when the data cannot be opened)."""
         for action in self.commands:
             action.setEnabled(False)
+
+    # Text size and the shortcuts sheet -----------------------------------------------------
+
+    @staticmethod
+    def text_size() -> int:
+        """The text size in use, in percent, as the nearest size on offer."""
+        app = QApplication.instance()
+        percent = text_scale(app) * 100 if isinstance(app, QApplication) else 100
+        return min(TEXT_SIZES, key=lambda size: abs(size - percent))
+
+    def set_text_size(self, percent: int) -> None:
+        """Use ``percent`` for all text now, and remember it on this laptop."""
+        from coprodesk.ui.palette import set_text_scale
+        from coprodesk.ui.settings import save_text_size
+
+        app = QApplication.instance()
+        if not isinstance(app, QApplication):
+            return
+        set_text_scale(app, percent / 100)
+        self.text_size_actions[percent].setChecked(True)
+        note = "" if save_text_size(percent) else " (it could not be kept for next time)"
+        self.statusBar().showMessage(f"Text size {percent} %{note}.", 4000)
+
+    def step_text_size(self, step: int) -> None:
+        index = TEXT_SIZES.index(self.text_size()) + step
+        if 0 <= index < len(TEXT_SIZES):
+            self.set_text_size(TEXT_SIZES[index])
+
+    def show_shortcuts(self) -> None:
+        from coprodesk.ui.shortcuts_sheet import show_shortcuts_sheet
+
+        show_shortcuts_sheet(self)
 
     # Painting -----------------------------------------------------------------------------
 
@@ -158,6 +315,16 @@ class MainWindow(QMainWindow):
         if self.pages.indexOf(page) < 0:
             self.pages.addWidget(page)
         self.pages.setCurrentWidget(page)
+
+    def setup_host(self) -> SetupHost:
+        """What opens and closes the set-up screens (loaded the first time one opens)."""
+        from coprodesk.ui.setup.host import SetupHost
+
+        if self.setup is None:
+            if self.series_page is None:
+                raise RuntimeError("the series page comes before any set-up screen")
+            self.setup = SetupHost(self, self.series_page)
+        return self.setup
 
     def build_series_page(self) -> SeriesPage:
         """Build the series page (once); it can show a list before the worker exists."""

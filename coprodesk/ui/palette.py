@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QApplication
 BASE_POINT_SIZE = 12.0
 MIN_TEXT_SCALE = 1.0
 MAX_TEXT_SCALE = 2.0
+# The text sizes on offer, in percent (View ▸ Text size).
+TEXT_SIZES = (100, 125, 150, 175, 200)
 # Every margin and gap is a multiple of this.
 GRID = 8
 
@@ -38,6 +40,9 @@ STYLE_SHEET = """
 QListView:focus, QTableView:focus { border: 2px solid palette(highlight); }
 QLabel[role="problem"] { color: #a4262c; font-weight: bold; }
 QLabel[role="heading"] { font-weight: bold; }
+QFrame[role="private"] { border: 2px dashed #7a5c00; border-radius: 4px; background: #fff8e1; }
+QLabel[role="private-marker"] { color: #5c4500; font-weight: bold; }
+QCheckBox::indicator, QAbstractItemView::indicator { width: 0.9em; height: 0.9em; }
 """
 
 
@@ -68,3 +73,10 @@ def set_text_scale(app: QApplication, text_scale: float) -> None:
     font = QFont(app.font())
     font.setPointSizeF(BASE_POINT_SIZE * scale)
     app.setFont(font)
+    if app.styleSheet():  # Widgets styled by the sheet take the new size only when re-polished.
+        app.setStyleSheet(app.styleSheet())
+
+
+def text_scale(app: QApplication) -> float:
+    """The text scale in use now (1.0 is 100 %)."""
+    return app.font().pointSizeF() / BASE_POINT_SIZE

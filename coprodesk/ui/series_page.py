@@ -7,6 +7,7 @@ on the database worker, after which the lists reload.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
@@ -99,6 +100,7 @@ class SeriesPage(QWidget):
         self.series_heading.setBuddy(self.series_view)
         self.series_empty = hint(NO_SERIES_TEXT)
         self.new_series_button = self._button(window.new_series_action, primary=True)
+        self.setup_series_button = self._button(window.setup_series_action)
         self.rename_series_button = self._button(window.rename_series_action)
         self.delete_series_button = self._button(window.delete_series_action)
 
@@ -136,6 +138,7 @@ class SeriesPage(QWidget):
         self.workshops_heading.setBuddy(self.workshop_view)
         self.workshops_empty = hint(NO_SERIES_CHOSEN_TEXT)
         self.new_workshop_button = self._button(window.new_workshop_action)
+        self.setup_workshop_button = self._button(window.setup_workshop_action)
         self.rename_workshop_button = self._button(window.rename_workshop_action)
         self.delete_workshop_button = self._button(window.delete_workshop_action)
 
@@ -143,13 +146,23 @@ class SeriesPage(QWidget):
             self.series_heading,
             self.series_view,
             self.series_empty,
-            (self.new_series_button, self.rename_series_button, self.delete_series_button),
+            (
+                self.new_series_button,
+                self.setup_series_button,
+                self.rename_series_button,
+                self.delete_series_button,
+            ),
         )
         workshop_pane = self._pane(
             self.workshops_heading,
             self.workshop_view,
             self.workshops_empty,
-            (self.new_workshop_button, self.rename_workshop_button, self.delete_workshop_button),
+            (
+                self.new_workshop_button,
+                self.setup_workshop_button,
+                self.rename_workshop_button,
+                self.delete_workshop_button,
+            ),
         )
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
@@ -162,17 +175,27 @@ class SeriesPage(QWidget):
         layout.setContentsMargins(GRID * 2, GRID * 2, GRID * 2, GRID * 2)
         layout.addWidget(self.splitter)
 
-        QWidget.setTabOrder(self.series_view, self.new_series_button)
-        QWidget.setTabOrder(self.new_series_button, self.rename_series_button)
-        QWidget.setTabOrder(self.rename_series_button, self.delete_series_button)
-        QWidget.setTabOrder(self.delete_series_button, self.workshop_view)
-        QWidget.setTabOrder(self.workshop_view, self.new_workshop_button)
-        QWidget.setTabOrder(self.new_workshop_button, self.rename_workshop_button)
-        QWidget.setTabOrder(self.rename_workshop_button, self.delete_workshop_button)
+        reading_order = (
+            self.series_view,
+            self.new_series_button,
+            self.setup_series_button,
+            self.rename_series_button,
+            self.delete_series_button,
+            self.workshop_view,
+            self.new_workshop_button,
+            self.setup_workshop_button,
+            self.rename_workshop_button,
+            self.delete_workshop_button,
+        )
+        for first, second in itertools.pairwise(reading_order):
+            QWidget.setTabOrder(first, second)
 
         selection = self.series_view.selectionModel()
         selection.currentChanged.connect(self._series_changed)
         self.workshop_view.selectionModel().currentChanged.connect(self._workshop_changed)
+        # Enter or a double-click opens the set-up screen.
+        self.series_view.activated.connect(lambda _index: self.open_series_setup())
+        self.workshop_view.activated.connect(lambda _index: self.open_workshop_setup())
 
     @staticmethod
     def _pane(
@@ -233,7 +256,9 @@ class SeriesPage(QWidget):
         self.series_model.set_series(series)
         self._listed = True
         self.ready = self._runner is not None
-        self._window.show_page(self)
+        on_show = self._window.setup is None or self._window.setup.page is None
+        if on_show:  # A set-up screen in front stays in front.
+            self._window.show_page(self)
         empty = not series
         self.series_view.setVisible(not empty)
         self.series_empty.setVisible(empty)
@@ -246,7 +271,7 @@ class SeriesPage(QWidget):
         if keep_workshop is not None:
             self.select_workshop(keep_workshop)
         self.update_actions()
-        if had_focus is None or not had_focus.isVisible():
+        if on_show and (had_focus is None or not had_focus.isVisible()):
             (self.new_series_button if empty else self.series_view).setFocus()
 
     def _series_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -277,18 +302,46 @@ class SeriesPage(QWidget):
         self.ready = self._listed
         self.update_actions()
 
+    @property
+    def in_front(self) -> bool:
+        """Ready, and not covered by a set-up screen (whose keys then apply instead)."""
+        setup = self._window.setup
+        return self.ready and (setup is None or setup.page is None)
+
     def update_actions(self) -> None:
-        series = self.current_series() if self.ready else None
-        workshop = self.current_workshop() if self.ready else None
+        ready = self.in_front
+        series = self.current_series() if ready else None
+        workshop = self.current_workshop() if ready else None
         window = self._window
-        window.new_series_action.setEnabled(self.ready)
-        window.rename_series_action.setEnabled(series is not None)
-        window.delete_series_action.setEnabled(series is not None)
-        window.new_workshop_action.setEnabled(series is not None)
-        window.rename_workshop_action.setEnabled(workshop is not None)
-        window.delete_workshop_action.setEnabled(workshop is not None)
-        window.rename_action.setEnabled(series is not None)
-        window.delete_action.setEnabled(series is not None)
+        window.new_series_action.setEnabled(ready)
+        for action in (
+            window.setup_series_action,
+            window.people_action,
+            window.rename_series_action,
+            window.delete_series_action,
+            window.new_workshop_action,
+            window.rename_action,
+            window.delete_action,
+        ):
+            action.setEnabled(series is not None)
+        for action in (
+            window.setup_workshop_action,
+            window.rename_workshop_action,
+            window.delete_workshop_action,
+        ):
+            action.setEnabled(workshop is not None)
+
+    def focus_list(self, *, workshops: bool = False) -> None:
+        """Put the focus back on a list (after a set-up screen closes)."""
+        view = self.workshop_view if workshops else self.series_view
+        if view.isVisible():
+            view.setFocus()
+
+    @property
+    def tasks(self) -> TaskKeeper:
+        if self._tasks is None:
+            raise RuntimeError("the series page has no task keeper yet")
+        return self._tasks
 
     @property
     def runner(self) -> DbRunner:
@@ -315,6 +368,19 @@ class SeriesPage(QWidget):
         self.loaded.emit()
 
     # Commands -----------------------------------------------------------------------------
+
+    def open_series_setup(self, *, people: bool = False) -> None:
+        """Open the chosen series' set-up screen (on its people when ``people``)."""
+        series = self.current_series()
+        if series is not None and self.in_front:
+            self._window.setup_host().open_series(series.id, people=people)
+
+    def open_workshop_setup(self) -> None:
+        workshop = self.current_workshop()
+        if workshop is not None and self.in_front:
+            self._window.setup_host().open_workshop(workshop.id)
+
+    # Dialogs -----------------------------------------------------------------------------
 
     def _track_dialog(self, dialog: QWidget) -> None:
         """Remember the open dialog (tests and screenshots reach it here)."""

@@ -153,14 +153,18 @@ class TaskKeeper(QObject):
         return self._busy > 0
 
     def start(self, work: Coroutine[Any, Any, object], event: str) -> asyncio.Task[None]:
-        """Run ``work`` as a task; ``event`` names it in the log (never user text)."""
+        """Run ``work`` as a task; ``event`` names it in the log (never user text).
+
+        The keeper is busy from this call, not from the task's first step, so that
+        waiting for it to be idle also waits for work that has not begun yet.
+        """
+        self._set_busy(+1)
         task = asyncio.ensure_future(self._guarded(work, event))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
         return task
 
     async def _guarded(self, work: Coroutine[Any, Any, object], event: str) -> None:
-        self._set_busy(+1)
         try:
             await work
         except asyncio.CancelledError:
