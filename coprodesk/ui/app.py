@@ -59,10 +59,10 @@ def _run(
 
     from coprodesk.ui import errors
     from coprodesk.ui.main_window import MainWindow
-    from coprodesk.ui.palette import apply_look
+    from coprodesk.ui.palette import STYLE_NAME, apply_look
     from coprodesk.ui.settings import read_text_size
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or QApplication([*sys.argv[:1], "-style", STYLE_NAME])
     assert isinstance(app, QApplication)
     app.setApplicationName("CoproDesk")
     # The stored text size (QSettings reads a small INI file: well under a millisecond).

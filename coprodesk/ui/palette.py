@@ -15,6 +15,7 @@ MIN_TEXT_SCALE = 1.0
 MAX_TEXT_SCALE = 2.0
 # The text sizes on offer, in percent (View ▸ Text size).
 TEXT_SIZES = (100, 125, 150, 175, 200)
+STYLE_NAME = "Fusion"
 # Every margin and gap is a multiple of this.
 GRID = 8
 
@@ -61,7 +62,10 @@ def light_palette() -> QPalette:
 
 def apply_look(app: QApplication, text_scale: float = 1.0) -> None:
     """Fusion, the light palette, the small style sheet and text at ``text_scale``."""
-    app.setStyle("Fusion")
+    # Making a second Fusion costs more than the first paint of a bare window:
+    # keep the one Qt made already (``app.py`` asks for it with ``-style``).
+    if app.style().name().lower() != STYLE_NAME.lower():
+        app.setStyle(STYLE_NAME)
     app.setPalette(light_palette())
     set_text_scale(app, text_scale)
     app.setStyleSheet(STYLE_SHEET)
