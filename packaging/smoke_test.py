@@ -24,6 +24,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -125,13 +126,14 @@ class Smoke:
             data_dir=self.scratch / "other",
         )
 
-        if re.search(r"^\s+export-pdf\b", usage, flags=re.MULTILINE) or "export-pdf" in usage:
+        if "export-pdf" in usage:
             self.export_pdf(workshop)
         else:
             print("  --  export-pdf                                   not in this build's --help")
 
         self.open_window()
         self.default_data_folder()
+        self.install_for_a_user()
 
     def export_pdf(self, workshop: str) -> None:
         usage = self.run("export-pdf --help", ["export-pdf", "--help"])
@@ -169,6 +171,50 @@ class Smoke:
         self.run("demo with no --data-dir", ["demo"], env=env)
         expected = home / ".local" / "share" / "CoproDesk" / "coprodesk.db"
         self.check(expected.is_file(), f"no database at {expected}")
+
+    def install_for_a_user(self) -> None:
+        """Linux: install.sh into a throwaway home; the menu entry runs the installed app."""
+        if not sys.platform.startswith("linux"):
+            return
+        home = self.scratch / "install-home"
+        home.mkdir()
+        env = self.env(HOME=str(home), XDG_DATA_HOME="")
+        script = self.executable.parent / "install.sh"
+        self.run("install.sh into a throwaway home", [], env=env, executable=script)
+        share = home / ".local" / "share"
+        entry = share / "applications" / f"{build.APP_ID}.desktop"
+        self.check(entry.is_file(), "install.sh made no menu entry")
+        found = re.search(r'^Exec="?([^"\n]+)"?$', entry.read_text("utf-8"), flags=re.MULTILINE)
+        self.check(found is not None, "the menu entry has no Exec line")
+        assert found is not None
+        installed = Path(found.group(1))
+        self.check(installed.is_relative_to(home), f"the menu entry runs {installed}")
+        for size in build.ICON_SIZES:
+            icon = share / "icons" / "hicolor" / f"{size}x{size}" / "apps" / f"{build.APP_ID}.png"
+            self.check(icon.is_file(), f"no {size} px icon installed")
+        said = self.run("the installed app runs", ["--version"], env=env, executable=installed)
+        self.check(said.startswith("CoproDesk "), f"the installed app said {said!r}")
+        metainfo = share / "metainfo" / f"{build.APP_ID}.metainfo.xml"
+        for tool, args in (
+            ("desktop-file-validate", [str(entry)]),
+            ("appstreamcli", ["validate", "--no-net", str(metainfo)]),
+        ):
+            program = shutil.which(tool)
+            if program is None:
+                print(f"  --  {tool:<44} not installed (apt-get install {PACKAGES[tool]})")
+                continue
+            self.run(f"{tool} on the installed files", args, executable=Path(program))
+        self.run("the installed app keeps data at home", ["demo"], env=env, executable=installed)
+        database = share / "CoproDesk" / "coprodesk.db"
+        self.check(database.is_file(), f"the installed app made no database at {database}")
+        uninstall = installed.parent / "uninstall.sh"
+        self.run("uninstall.sh keeps the data", [], env=env, executable=uninstall)
+        self.check(not installed.exists(), "uninstall.sh left the app in place")
+        self.check(not entry.exists(), "uninstall.sh left the menu entry")
+        self.check(database.is_file(), "uninstall.sh removed the workshops")
+
+
+PACKAGES = {"desktop-file-validate": "desktop-file-utils", "appstreamcli": "appstream"}
 
 
 def snapshot(folder: Path) -> dict[str, tuple[int, int]]:

@@ -47,7 +47,8 @@ cp "$APP_DIR/share/metainfo/$APP_ID.metainfo.xml" "$DATA_HOME/metainfo/"
 if command -v update-desktop-database > /dev/null 2>&1; then
     update-desktop-database -q "$DATA_HOME/applications" || true
 fi
-if command -v gtk-update-icon-cache > /dev/null 2>&1; then
+# Only refresh an icon cache that is already there: a new one would hide icons added later.
+if [ -f "$DATA_HOME/icons/hicolor/icon-theme.cache" ] && command -v gtk-update-icon-cache > /dev/null 2>&1; then
     gtk-update-icon-cache -q -t -f "$DATA_HOME/icons/hicolor" || true
 fi
 
