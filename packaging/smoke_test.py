@@ -11,7 +11,8 @@ headless (QT_QPA_PLATFORM=offscreen) with a throwaway data folder, and checks:
 - ``demo`` and ``list`` (the database is created and migrated from the bundled scripts);
 - ``export-json`` (the bundle schema ships) and re-importing that file into a second folder;
 - ``export-pdf``, only when ``--help`` lists it;
-- the window: it opens, paints, lists the series and closes itself (COPRODESK_QUIT_WHEN_READY);
+- the window: it opens, paints, lists the series and closes itself (COPRODESK_QUIT_WHEN_READY),
+  offscreen and, where ``xvfb-run`` is installed, on a real X server;
 - with no ``--data-dir``, the data goes to the user data folder (a throwaway HOME on Linux);
 - nothing was written inside the bundle.
 
@@ -159,6 +160,20 @@ class Smoke:
             self.check("closing it" in said, f"the window did not say it was ready:\n{said}")
         log = (self.data / "logs" / "coprodesk.log").read_text("utf-8", errors="replace")
         self.check("data folder opened" in log, "the window never opened the data folder")
+        xvfb = shutil.which("xvfb-run")
+        if not sys.platform.startswith("linux"):
+            return
+        if xvfb is None:
+            print(f"  --  {'the window on X11':<44} xvfb-run not installed (apt-get install xvfb)")
+            return
+        # The same on a real X server (Xvfb), so the bundled xcb plugin and its libraries load.
+        said = self.run(
+            "the window on X11 (Xvfb), then close it",
+            ["-a", str(self.window_executable), "--data-dir", str(self.data)],
+            env=self.env(QT_QPA_PLATFORM="xcb", **{QUIT_WHEN_READY_ENV: "1"}),
+            executable=Path(xvfb),
+        )
+        self.check("closing it" in said, f"the window on X11 did not say it was ready:\n{said}")
 
     def default_data_folder(self) -> None:
         """No --data-dir: the database goes to the user data folder of a throwaway home."""
