@@ -5,7 +5,9 @@ platform's user data folder unless ``--data-dir`` or ``COPRODESK_DATA_DIR``
 names another. Logs go to the platform's log folder, or ``logs/`` inside an
 overridden data folder so that tests and demos leave nothing behind.
 Resources (fonts, statements, prompts) ship beside the code, or inside the
-bundle when frozen.
+bundle when frozen (a PyInstaller build: ``sys.frozen`` is set and
+``sys._MEIPASS`` names the unpacked bundle). Data is never kept inside the
+bundle, so upgrading or removing the app never touches a workshop.
 """
 
 from __future__ import annotations
@@ -81,11 +83,26 @@ def log_path() -> Path:
     return log_dir() / "coprodesk.log"
 
 
+def is_frozen() -> bool:
+    """True inside a standalone bundle built by PyInstaller (see packaging/)."""
+    return bool(getattr(sys, "frozen", False)) or hasattr(sys, "_MEIPASS")
+
+
+def bundle_dir() -> Path | None:
+    """The folder the bundle unpacked its files into, or ``None`` when not frozen."""
+    if not is_frozen():
+        return None
+    unpacked = getattr(sys, "_MEIPASS", None)
+    if unpacked is not None:
+        return Path(unpacked)
+    return Path(sys.executable).resolve().parent
+
+
 def resources_dir() -> Path:
     """Shipped data files: inside a frozen bundle, the wheel, or the source tree."""
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root is not None:
-        return Path(frozen_root) / "resources"
+    bundle = bundle_dir()
+    if bundle is not None:
+        return bundle / "resources"
     package_dir = Path(__file__).resolve().parent
     installed = package_dir / "_resources"
     if installed.is_dir():
@@ -94,6 +111,10 @@ def resources_dir() -> Path:
 
 
 def migrations_dir() -> Path:
+    """Alembic's scripts, which it reads as files (the bundle carries them as data)."""
+    bundle = bundle_dir()
+    if bundle is not None:
+        return bundle / "coprodesk" / "core" / "migrations"
     return Path(__file__).resolve().parent / "core" / "migrations"
 
 

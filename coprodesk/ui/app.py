@@ -8,8 +8,9 @@ worker thread), and the series listed.
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
@@ -20,6 +21,12 @@ if TYPE_CHECKING:
 
     from coprodesk.ui.first_look import FirstLook
     from coprodesk.ui.main_window import MainWindow
+
+# Set by packaging/smoke_test.py: close the window once the data is open and the series
+# listed, so a bundled build can be checked end to end with no one there to close it.
+QUIT_WHEN_READY_ENV = "COPRODESK_QUIT_WHEN_READY"
+# Matches packaging/linux/org.coprodesk.CoproDesk.desktop, so desktops show the right icon.
+DESKTOP_FILE_NAME = "org.coprodesk.CoproDesk"
 
 # Longest wait for the first paint before going on regardless (a hidden or
 # minimised start may never paint).
@@ -65,6 +72,8 @@ def _run(
     app = QApplication.instance() or QApplication([*sys.argv[:1], "-style", STYLE_NAME])
     assert isinstance(app, QApplication)
     app.setApplicationName("CoproDesk")
+    app.setDesktopFileName(DESKTOP_FILE_NAME)
+    _set_window_icon(app)
     # The stored text size (QSettings reads a small INI file: well under a millisecond).
     apply_look(app, read_text_size(settings_file) / 100)
     window = MainWindow(demo=options.demo)
@@ -93,6 +102,25 @@ def _run(
     finally:
         sys.excepthook = previous_hook
         window.deleteLater()
+
+
+def _set_window_icon(app: QApplication) -> None:
+    from PySide6.QtGui import QIcon
+
+    from coprodesk import paths
+
+    icon = paths.resources_dir() / "icons" / "coprodesk.png"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+
+
+async def _close_when_open(opening: Coroutine[Any, Any, None], window: MainWindow) -> None:
+    """Let the data open and the series list, then close the window (the smoke test's way)."""
+    from PySide6.QtCore import QTimer
+
+    await opening
+    print(f"{QUIT_WHEN_READY_ENV}: the window opened the data and listed the series; closing it.")
+    QTimer.singleShot(0, window.close)
 
 
 def wait_for_first_paint(window: MainWindow, timeout_ms: int = FIRST_PAINT_TIMEOUT_MS) -> None:
@@ -129,7 +157,10 @@ async def _main(
         if look.problem is None:
             window.attach(runner, tasks)
             setup = _create_demo if options.demo else None
-            tasks.start(window.open_data(setup, listed=look.series is not None), "open")
+            opening = window.open_data(setup, listed=look.series is not None)
+            if os.environ.get(QUIT_WHEN_READY_ENV):
+                opening = _close_when_open(opening, window)
+            tasks.start(opening, "open")
         await quit_requested.wait()
     finally:
         app.aboutToQuit.disconnect(quit_requested.set)
