@@ -73,7 +73,6 @@ def _run(
     assert isinstance(app, QApplication)
     app.setApplicationName("CoproDesk")
     app.setDesktopFileName(DESKTOP_FILE_NAME)
-    _set_window_icon(app)
     # The stored text size (QSettings reads a small INI file: well under a millisecond).
     apply_look(app, read_text_size(settings_file) / 100)
     window = MainWindow(demo=options.demo)
@@ -83,6 +82,7 @@ def _run(
             on_window(window)
         window.show()
         wait_for_first_paint(window)
+        _set_window_icon(app)  # Reading the icon file waits until the window is up.
         if not window.isVisible():  # Closed before the loop started.
             return 0
         from coprodesk.ui.first_look import take_first_look
