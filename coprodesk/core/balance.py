@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from coprodesk.core.live import RoomSummary
 from coprodesk.core.models import (
     Attendance,
     AttendanceStatus,
@@ -84,13 +85,6 @@ class Balance:
     @property
     def total_contributions(self) -> int:
         return sum(person.contributions for person in self.people)
-
-
-@dataclass(frozen=True)
-class RoomSummary:
-    """What the room may see: group-level words, no names, initials or per-person figures."""
-
-    lines: tuple[str, ...]
 
 
 def balance(

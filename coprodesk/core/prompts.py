@@ -429,6 +429,14 @@ def answer(
     flag_modified(entry, "updated_at")  # Even when unchanged, so the clock's time is kept.
 
 
+def note_prompt(session: Session, log_id: uuid.UUID, note: str) -> None:
+    """The facilitator's own note on a prompt, for reflection afterwards."""
+    entry = session.get(PromptLogEntry, log_id)
+    if entry is None:
+        raise NotFound("That prompt is no longer in the log.")
+    entry.note = note.strip()[:2000]
+
+
 @dataclass(frozen=True)
 class LogLine:
     id: uuid.UUID
