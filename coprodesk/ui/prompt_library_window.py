@@ -95,6 +95,7 @@ class PromptLibraryWindow(QMainWindow):
         layout.addWidget(PrivateMarker("Prompts never reach the projector or the minutes."))
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Prompt library sections")
+        self.tabs.tabBar().setAccessibleName("Prompt library sections")
         self.tabs.addTab(self._prompts_tab(), "Prompts")
         self.tabs.addTab(self._glossary_tab(), "Plain words")
         self.tabs.addTab(self._thresholds_tab(), "When prompts appear")
@@ -123,6 +124,7 @@ class PromptLibraryWindow(QMainWindow):
         when_label = QLabel("New prompt for")
         self.new_when = QComboBox()
         self.new_when.setAccessibleName("When the new prompt applies")
+        self.new_when.view().setAccessibleName("When the new prompt applies: choices")
         when_label.setBuddy(self.new_when)
         for key, words in lib.WHEN_LABELS.items():
             self.new_when.addItem(words, key)
@@ -208,6 +210,9 @@ class PromptLibraryWindow(QMainWindow):
             spin.setRange(low, high)
             words = lib.THRESHOLD_LABELS[each.name]
             spin.setAccessibleName(words)
+            line = spin.lineEdit()
+            if line is not None:
+                line.setAccessibleName(words)
             spin.editingFinished.connect(lambda name=each.name: self._set_threshold(name))
             label = QLabel(words)
             label.setWordWrap(True)

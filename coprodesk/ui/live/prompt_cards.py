@@ -46,8 +46,8 @@ def _quiet_button(text: str, name: str) -> QPushButton:
 class PromptCardView(QFrame):
     answered = Signal(object, object)  # log id, PromptOutcome
 
-    def __init__(self, card: PromptCard) -> None:
-        super().__init__()
+    def __init__(self, card: PromptCard, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.card = card
         self.setProperty("role", "prompt-card")
         self.setStyleSheet(CARD_STYLE)
@@ -59,8 +59,9 @@ class PromptCardView(QFrame):
         self.text = _words(prompt.text, bold=True)
         layout.addWidget(self.text)
         self.detail = _words(card.detail)
-        self.detail.setVisible(bool(card.detail))
         layout.addWidget(self.detail)
+        # Only once it has a parent: shown alone, a label would open as a window of its own.
+        self.detail.setVisible(bool(card.detail))
         self.why = _words(f"Why it matters: {prompt.why}")
         self.try_words = _words(f"Try: {prompt.move}")
         layout.addWidget(self.why)
@@ -122,7 +123,7 @@ class PromptCards(QWidget):
                 del self.views[log_id]
         for position, card in enumerate(cards):
             if card.log_id not in self.views:
-                view = PromptCardView(card)
+                view = PromptCardView(card, self)
                 view.answered.connect(self.answered)
                 self.views[card.log_id] = view
                 self._cards_layout.insertWidget(position, view)

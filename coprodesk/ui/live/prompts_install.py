@@ -64,13 +64,14 @@ class LivePrompts:
     def open_library(self) -> None:
         from coprodesk.ui.prompt_library_window import PromptLibraryWindow
 
-        if self.library_window is None:
-            made = PromptLibraryWindow(self.window, self._runner, self._tasks)
-            made.changed.connect(self.controller.reload_library)
-            made.destroyed.connect(lambda: setattr(self, "library_window", None))
-            self.library_window = made
-        self.library_window.show()
-        self.library_window.raise_()
+        if self.library_window is not None:
+            self.library_window.raise_()  # Already open: bring it forward.
+            return
+        made = PromptLibraryWindow(self.window, self._runner, self._tasks)
+        made.changed.connect(self.controller.reload_library)
+        made.destroyed.connect(lambda: setattr(self, "library_window", None))
+        self.library_window = made
+        made.show()
 
     def open_log(self) -> None:
         from coprodesk.ui.prompt_log_window import PromptLogWindow
