@@ -100,14 +100,16 @@ def test_acting_on_and_dismissing_are_logged(
     assert outcomes["name_the_power"] is PromptOutcome.ACTED_ON
     assert outcomes["shared_purpose"] is PromptOutcome.DISMISSED
     keys = {view.card.key for view in window.prompts.cards.views.values()}
-    assert "name_the_power" not in keys and "shared_purpose" not in keys
+    assert "name_the_power" not in keys
+    assert "shared_purpose" not in keys
     assert "what_can_change" in keys
 
     log = PromptLogWindow(window, opener.runner, opener.tasks, window.live.workshop_id)
     qtbot.addWidget(log)
     qtbot.waitUntil(lambda: log.table.rowCount() == len(outcomes))
     assert "1 acted on, 1 dismissed" in log.summary.text()
-    assert unnamed_focusable(log) == [] and unlabelled(log) == []
+    assert unnamed_focusable(log) == []
+    assert unlabelled(log) == []
 
 
 def test_jargon_in_the_minutes_brings_a_plain_words_card(db: Database, opener: LiveOpener) -> None:
@@ -160,7 +162,9 @@ def test_the_balance_panel_times_turns_and_the_room_sees_only_a_summary(
     assert "2 of the 5 people here have been heard so far." in text
     for each in initials.values():
         assert re.search(rf"(?<!\w){re.escape(each)}(?!\w)", text) is None
-    assert "1:15" not in text and "turn" not in text and "in the minutes" not in text
+    assert "1:15" not in text
+    assert "turn" not in text
+    assert "in the minutes" not in text
     panel.show_room.setChecked(False)
     assert "heard" not in "\n".join(shown.texts())
     assert unnamed_focusable(window) == []
@@ -172,7 +176,8 @@ def test_the_library_window_keeps_changes(qtbot: QtBot, db: Database, opener: Li
     library = window.prompts.library_window
     assert isinstance(library, PromptLibraryWindow)
     qtbot.waitUntil(lambda: library.prompt_list.count() > 0)
-    assert unnamed_focusable(library) == [] and unlabelled(library) == []
+    assert unnamed_focusable(library) == []
+    assert unlabelled(library) == []
     first = library.prompt_list.item(0)
     assert first is not None
     first.setCheckState(Qt.CheckState.Unchecked)
