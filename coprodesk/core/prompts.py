@@ -259,9 +259,12 @@ def quiet_people(
 
 
 def shares(state: RoomState) -> dict[uuid.UUID, int]:
+    """Contributions by each person present (views sent in by others are not shares)."""
+    here = {person.participant_id for person in state.present}
     counted: dict[uuid.UUID, int] = {}
     for each in state.contributions:
-        counted[each.participant_id] = counted.get(each.participant_id, 0) + 1
+        if each.participant_id in here:
+            counted[each.participant_id] = counted.get(each.participant_id, 0) + 1
     return counted
 
 
@@ -470,7 +473,10 @@ def prompt_log(session: Session, workshop_id: uuid.UUID, library: Library) -> li
             else f"A prompt no longer in the library ({prompt_id})"
         )
         if word:
-            text = f"{text} (“{word}”)"
+            spelt = next(
+                (term.term for term in library.glossary if term.term.casefold() == word), word
+            )
+            text = f"{text} (“{spelt}”)"
         lines.append(
             LogLine(entry.id, entry.shown_at, entry.prompt_key, text, entry.outcome, entry.note)
         )

@@ -115,6 +115,8 @@ class PromptLibraryWindow(QMainWindow):
         list_label.setWordWrap(True)
         self.prompt_list = QListWidget()
         self.prompt_list.setAccessibleName("Prompts")
+        self.prompt_list.setWordWrap(True)
+        self.prompt_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         list_label.setBuddy(self.prompt_list)
         self.prompt_list.currentRowChanged.connect(self._show_prompt)
         self.prompt_list.itemChanged.connect(self._switched)
@@ -203,6 +205,7 @@ class PromptLibraryWindow(QMainWindow):
     def _thresholds_tab(self) -> QWidget:
         tab = QWidget()
         layout = QFormLayout(tab)
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.spins: dict[str, QSpinBox] = {}
         for each in fields(lib.Thresholds):
             low, high = lib.THRESHOLD_RANGES[each.name]

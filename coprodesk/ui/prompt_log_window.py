@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QHeaderView,
     QLabel,
     QMainWindow,
     QTableWidget,
@@ -88,7 +89,16 @@ class PromptLogWindow(QMainWindow):
         self.table.setAccessibleName("Prompt log")
         table_label.setBuddy(self.table)
         self.table.setHorizontalHeaderLabels(list(HEADERS))
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        for column, mode in enumerate(
+            (
+                QHeaderView.ResizeMode.ResizeToContents,
+                QHeaderView.ResizeMode.Stretch,
+                QHeaderView.ResizeMode.ResizeToContents,
+                QHeaderView.ResizeMode.Stretch,
+            )
+        ):
+            header.setSectionResizeMode(column, mode)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(True)
         self.table.itemChanged.connect(self._note_changed)
@@ -132,7 +142,6 @@ class PromptLogWindow(QMainWindow):
                 if column != NOTE_COLUMN:
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(row, column, item)
-        self.table.resizeColumnsToContents()
         self.table.resizeRowsToContents()
         self._filling = False
 

@@ -1,9 +1,9 @@
 """Prompts as cards in the live window's private side panel.
 
-A card says what to notice, why it matters and a move to try, with "I did this"
-and "Not now". Cards are never modal and never take the keyboard: they appear
-without focus, and their buttons take focus only by Tab, so a click on one
-leaves the cursor in the minutes line.
+A card says what to notice and a move to try, with "I did this", "Not now"
+and "Why?" (which shows why it matters). Cards are never modal and never take
+the keyboard: they appear without focus, and their buttons take focus only by
+Tab, so a click on one leaves the cursor in the minutes line.
 """
 
 from __future__ import annotations
@@ -12,10 +12,11 @@ import uuid
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from coprodesk.core.models import PromptOutcome
 from coprodesk.core.prompts import PromptCard
+from coprodesk.ui.flow_layout import FlowLayout
 from coprodesk.ui.palette import GRID
 from coprodesk.ui.widgets import heading
 
@@ -62,12 +63,15 @@ class PromptCardView(QFrame):
         layout.addWidget(self.detail)
         # Only once it has a parent: shown alone, a label would open as a window of its own.
         self.detail.setVisible(bool(card.detail))
-        self.why = _words(f"Why it matters: {prompt.why}")
         self.try_words = _words(f"Try: {prompt.move}")
-        layout.addWidget(self.why)
         layout.addWidget(self.try_words)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(GRID)
+        self.why = _words(f"Why it matters: {prompt.why}")
+        layout.addWidget(self.why)
+        self.why.setVisible(False)  # Only once it has a parent (see above).
+        buttons = FlowLayout()
+        self.why_button = _quiet_button("Why?", f"Why it matters: {prompt.text}")
+        self.why_button.setCheckable(True)
+        self.why_button.toggled.connect(self.why.setVisible)
         self.acted = _quiet_button("I did this", f"I did this: {prompt.text}")
         self.dismiss = _quiet_button("Not now", f"Not now: {prompt.text}")
         self.acted.clicked.connect(lambda: self.answered.emit(card.log_id, PromptOutcome.ACTED_ON))
@@ -76,7 +80,7 @@ class PromptCardView(QFrame):
         )
         buttons.addWidget(self.acted)
         buttons.addWidget(self.dismiss)
-        buttons.addStretch()
+        buttons.addWidget(self.why_button)
         layout.addLayout(buttons)
 
 
@@ -100,14 +104,13 @@ class PromptCards(QWidget):
         self._cards_layout = QVBoxLayout()
         self._cards_layout.setSpacing(GRID)
         layout.addLayout(self._cards_layout)
-        links = QHBoxLayout()
+        links = FlowLayout()
         self.library_button = _quiet_button("Prompt library", "Prompt library and plain words")
         self.log_button = _quiet_button("Prompt log", "Prompt log for this workshop")
         self.library_button.clicked.connect(self.library_requested)
         self.log_button.clicked.connect(self.log_requested)
         links.addWidget(self.library_button)
         links.addWidget(self.log_button)
-        links.addStretch()
         layout.addLayout(links)
         self.views: dict[uuid.UUID, PromptCardView] = {}
 

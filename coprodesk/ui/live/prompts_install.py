@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
+
 from coprodesk.core.balance import Balance
+from coprodesk.core.prompts import PromptCard
 from coprodesk.ui.live.balance_panel import BalancePanel
 from coprodesk.ui.live.prompt_cards import PromptCards
 from coprodesk.ui.live.prompts_controller import PromptsController
@@ -33,7 +36,7 @@ class LivePrompts:
         self.balance = BalancePanel()
         window.side_panel.add_section(self.cards)
         window.side_panel.add_section(self.balance)
-        self.controller.cards_changed.connect(self.cards.show_cards)
+        self.controller.cards_changed.connect(self._show_cards)
         self.controller.balance_changed.connect(self._show_balance)
         self.controller.problem.connect(lambda text: window.statusBar().showMessage(text, 15_000))
         self.cards.answered.connect(self.controller.answer)
@@ -52,9 +55,18 @@ class LivePrompts:
         self.controller.running_item = item.id if item is not None else None
         self.controller.refresh()
 
+    def _show_cards(self, cards: list[PromptCard]) -> None:
+        self.cards.show_cards(cards)
+        self._refit()
+
     def _show_balance(self, view: Balance) -> None:
         self.balance.show_balance(view)
         self._update_projector()
+        self._refit()
+
+    def _refit(self) -> None:
+        """New cards or people can need a wider side column (the window keeps it fitting)."""
+        QTimer.singleShot(0, self.window, self.window._fit_side)
 
     def _update_projector(self) -> None:
         """The room sees the group-level summary only, and only when the facilitator says so."""
