@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -60,7 +61,6 @@ def _editor(name: str) -> QPlainTextEdit:
     editor = QPlainTextEdit()
     editor.setAccessibleName(name)
     editor.setTabChangesFocus(True)
-    editor.setMaximumHeight(GRID * 12)
     return editor
 
 
@@ -176,7 +176,9 @@ class PromptLibraryWindow(QMainWindow):
         self.glossary.setAccessibleName("Plain words")
         table_label.setBuddy(self.glossary)
         self.glossary.setHorizontalHeaderLabels(["Word or acronym", "Plain words"])
-        self.glossary.horizontalHeader().setStretchLastSection(True)
+        header = self.glossary.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.glossary.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.glossary.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.glossary.verticalHeader().setVisible(False)
