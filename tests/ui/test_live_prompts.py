@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import inspect
 import json
 import re
 from collections.abc import Iterator
@@ -18,9 +20,10 @@ from test_live_accessibility import unlabelled
 from coprodesk import paths
 from coprodesk.core import attendance, minutes
 from coprodesk.core.db import Database
-from coprodesk.core.live import Step
+from coprodesk.core.live import RoomSummary, Step
 from coprodesk.core.models import AttendanceStatus, PromptLogEntry, PromptOutcome
 from coprodesk.core.prompt_library import CUSTOM_FILE
+from coprodesk.ui.live.projector import ProjectorWindow
 from coprodesk.ui.live.window import LiveWindow
 from coprodesk.ui.prompt_library_window import PromptLibraryWindow
 from coprodesk.ui.prompt_log_window import PromptLogWindow
@@ -203,3 +206,22 @@ def test_the_library_window_keeps_changes(qtbot: QtBot, db: Database, opener: Li
     opener.wait_idle()
     assert "Please write the word or acronym." in library.problem.text()
     assert library.plain_edit.text() == "something"  # Nothing typed is lost.
+
+
+def test_the_projector_takes_only_the_group_summary() -> None:
+    """The one way balance reaches the projector holds lines of words and nothing per person."""
+    assert inspect.get_annotations(ProjectorWindow.show_room_summary, eval_str=True) == {
+        "summary": RoomSummary | None,
+        "return": None,
+    }
+    assert [field.name for field in dataclasses.fields(RoomSummary)] == ["lines"]
+
+
+def test_a_damaged_changes_file_is_reported_and_the_shipped_prompts_still_come(
+    db: Database, opener: LiveOpener
+) -> None:
+    paths.data_dir().mkdir(parents=True, exist_ok=True)
+    (paths.data_dir() / CUSTOM_FILE).write_text("{not json", encoding="utf-8")
+    window, _initials = _everyone_here(db, opener)
+    assert any("where power sits" in text for text in window.prompts.cards.texts())
+    assert "damaged" in window.statusBar().currentMessage()

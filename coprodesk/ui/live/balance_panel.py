@@ -84,12 +84,18 @@ class BalancePanel(QWidget):
             if label.text() != words:
                 label.setText(words)
             button = self.buttons[person.initials]
-            button.setAccessibleName(f"Time {person.initials} speaking: {words}")
+            name = f"Time {person.initials} speaking: {words}"
+            if button.accessibleName() != name:
+                button.setAccessibleName(name)
             if button.isChecked() != person.speaking_now:
                 button.setChecked(person.speaking_now)
         total = view.total_contributions
-        self.total.setText(f"{total} contribution{'' if total == 1 else 's'} in the minutes.")
-        self.stop.setEnabled(any(person.speaking_now for person in view.people))
+        words = f"{total} contribution{'' if total == 1 else 's'} in the minutes."
+        if self.total.text() != words:
+            self.total.setText(words)
+        speaking = any(person.speaking_now for person in view.people)
+        if self.stop.isEnabled() != speaking:
+            self.stop.setEnabled(speaking)
 
     def _rebuild(self, view: Balance) -> None:
         while self.grid.count():

@@ -55,6 +55,7 @@ class PromptsController(QObject):
         self.cards: list[prompts.PromptCard] = []
         self.balance: Balance | None = None
         self.running_item: uuid.UUID | None = None
+        self.unavailable = False
         self._refresh_timer = QTimer(self, interval=REFRESH_MS)
         self._refresh_timer.timeout.connect(self.refresh)
         self._refresh_timer.start()
@@ -62,18 +63,26 @@ class PromptsController(QObject):
     def reload_library(self) -> None:
         """Read the library again (after the facilitator changed it), then refresh."""
         self.library = None
+        self.unavailable = False
         self.refresh()
 
     def refresh(self) -> None:
         self._tasks.start(self._refresh(), "prompts refresh")
 
     async def _refresh(self) -> None:
+        if self.unavailable:
+            return
         if self.library is None:
             try:
                 self.library = await self._runner.call(load_library)
             except UserFacingError as error:  # A damaged changes file: say so, use the shipped.
                 self.problem.emit(str(error))
-                self.library = build_library(Customisations())
+                try:
+                    self.library = build_library(Customisations())
+                except UserFacingError:  # The shipped files too: no prompts, and no nagging.
+                    self.unavailable = True
+                    self._refresh_timer.stop()
+                    return
         library, workshop_id, now = self.library, self.workshop_id, self.clock.now()
         turns = tuple(self.timer.turns)
 
@@ -87,8 +96,9 @@ class PromptsController(QObject):
         if [(c.log_id, c.detail) for c in cards] != [(c.log_id, c.detail) for c in self.cards]:
             self.cards = cards
             self.cards_changed.emit(cards)
-        self.balance = view
-        self.balance_changed.emit(view)
+        if view != self.balance:  # Only on change: a long workshop makes few Qt calls.
+            self.balance = view
+            self.balance_changed.emit(view)
 
     def answer(self, log_id: uuid.UUID, outcome: PromptOutcome) -> None:
         """The facilitator acted on a prompt or dismissed it: log it, and take the card away."""

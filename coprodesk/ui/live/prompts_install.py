@@ -60,9 +60,11 @@ class LivePrompts:
         self._refit()
 
     def _show_balance(self, view: Balance) -> None:
+        people = len(self.balance.buttons)
         self.balance.show_balance(view)
         self._update_projector()
-        self._refit()
+        if len(self.balance.buttons) != people:
+            self._refit()
 
     def _refit(self) -> None:
         """New cards or people can need a wider side column (the window keeps it fitting)."""
