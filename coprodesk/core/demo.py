@@ -100,17 +100,34 @@ def _next_workshop(session: Session, series_id: uuid.UUID, people: list[uuid.UUI
         purpose="Agree what a good first welcome looks like, from the door to the first cup "
         "of tea.",
     )
-    for title, planned, is_break, note in (
-        ("Welcome and introductions", 15, False, ""),
-        ("What we agreed: keep, change or add", 10, False, ""),
-        ("What came of our actions", 20, False, ""),
-        ("Break", 10, True, ""),
-        ("First impressions of the welcome desk", 35, False, "May touch on difficult experiences."),
-        ("Actions and check-out", 15, False, ""),
-    ):
+    items = [
         add_agenda_item(session, workshop_id, title, planned, is_break=is_break, content_note=note)
+        for title, planned, is_break, note in (
+            ("Welcome and introductions", 15, False, ""),
+            ("What we agreed: keep, change or add", 10, False, ""),
+            ("What came of our actions", 20, False, ""),
+            ("Break", 10, True, ""),
+            (
+                "First impressions of the welcome desk",
+                35,
+                False,
+                "May touch on difficult experiences.",
+            ),
+            ("Actions and check-out", 15, False, ""),
+        )
+    ]
     zoe = people[4]
     attendance.set_status(session, workshop_id, zoe, AttendanceStatus.APOLOGIES)
+    # Her view came in writing, in service words: the prompts offer plain ones at once.
+    minutes.add_entry(
+        session,
+        workshop_id,
+        "Sent in writing: the KPI for the desk is how quickly people are signposted.",
+        speakers=[zoe],
+        agenda_item_id=items[4],
+        sent_in_writing=True,
+        recorded_at=datetime(2026, 12, 6, 9, 0),
+    )
 
 
 def _workshop(

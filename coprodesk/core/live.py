@@ -190,6 +190,14 @@ class PublicSnapshot:
 
 
 @dataclass(frozen=True)
+class RoomSummary:
+    """The balance of voices as the room may see it: group-level words only, never a name,
+    initials or anyone's own figures (made by ``coprodesk.core.balance.room_summary``)."""
+
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class LiveSnapshot:
     """What the facilitator's window shows: the public part and the whole agenda."""
 

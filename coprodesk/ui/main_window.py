@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self.resize(GRID * 125, GRID * 75)
         self._painted = False
         self._runner: DbRunner | None = None
+        self._tasks: TaskKeeper | None = None
         self.series_page: SeriesPage | None = None
         self._problem_label: QLabel | None = None
         self.quit_button: QPushButton | None = None
@@ -258,6 +259,8 @@ class MainWindow(QMainWindow):
         view_menu = menu_bar.addMenu("&View")
         view_menu.addMenu("&Text size").addActions(self.text_size_group.actions())
         view_menu.addActions((self.larger_text_action, self.smaller_text_action))
+        prompts_action = self._action("Prompt library and plain words", self.open_prompt_library)
+        menu_bar.addMenu("&Prompts").addAction(prompts_action)
         menu_bar.addMenu("&Help").addAction(self.shortcuts_action)
 
     def disable_commands(self) -> None:
@@ -351,9 +354,17 @@ class MainWindow(QMainWindow):
     def attach(self, runner: DbRunner, tasks: TaskKeeper) -> SeriesPage:
         """Give the window its database worker and task keeper."""
         self._runner = runner
+        self._tasks = tasks
         page = self.build_series_page()
         page.attach_worker(runner, tasks)
         return page
+
+    def open_prompt_library(self) -> None:
+        """The facilitator's prompts, plain words and thresholds, in a window of their own."""
+        from coprodesk.ui.prompt_library_window import PromptLibraryWindow
+
+        if self._runner is not None and self._tasks is not None:
+            PromptLibraryWindow(self, self._runner, self._tasks).show()
 
     def show_problem(self, text: str) -> None:
         """Show why the data could not be opened; only Quit stays available."""

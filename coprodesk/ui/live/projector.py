@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QHideEvent, QKeySequence, QPalette, QScreen
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from coprodesk.core.live import PublicSnapshot
+from coprodesk.core.live import PublicSnapshot, RoomSummary
 from coprodesk.ui.live.look import (
     PROJECTOR_BACKGROUND,
     PROJECTOR_MUTED,
@@ -88,6 +88,8 @@ class ProjectorWindow(QWidget):
         self.note_caption = _label(bold=True)
         self.note = _label()
         self.timer = _label(2.4, bold=True)
+        self.room_summary = _label(1.15)  # Group-level only: see show_room_summary.
+        self.room_summary.setVisible(False)
 
         top = QHBoxLayout()
         top.setSpacing(GRID * 4)
@@ -98,7 +100,14 @@ class ProjectorWindow(QWidget):
         layout.setSpacing(GRID * 3)
         layout.addLayout(top)
         layout.addStretch(1)
-        for label in (self.heading, self.lines, self.timer, self.note_caption, self.note):
+        for label in (
+            self.heading,
+            self.lines,
+            self.timer,
+            self.note_caption,
+            self.note,
+            self.room_summary,
+        ):
             layout.addWidget(label)
         layout.addStretch(1)
         layout.addWidget(self.names_caption)
@@ -132,6 +141,10 @@ class ProjectorWindow(QWidget):
         self._fill(self.note, content.note)
         self._fill(self.timer, content.timer)
         _colour(self.timer, PROJECTOR_OVER if content.over else PROJECTOR_TEXT)
+
+    def show_room_summary(self, summary: RoomSummary | None) -> None:
+        """Show (or, with ``None``, hide) the group-level balance summary: never per person."""
+        self._fill(self.room_summary, "\n".join(summary.lines) if summary is not None else "")
 
     @staticmethod
     def _fill(label: QLabel, text: str) -> None:

@@ -44,6 +44,7 @@ from coprodesk.ui.live.pages.welcome import WelcomePage
 from coprodesk.ui.live.projector import ProjectorWindow
 from coprodesk.ui.live.projector_content import public_at
 from coprodesk.ui.live.projector_controls import ProjectorControls
+from coprodesk.ui.live.prompts_install import LivePrompts
 from coprodesk.ui.live.session import LiveSession
 from coprodesk.ui.live.side_panel import SidePanel
 from coprodesk.ui.live.step_bar import StepBar, StepButtons
@@ -88,6 +89,8 @@ class LiveWindow(QMainWindow):
         self.projector = ProjectorWindow(self)
         self._build()
         self._make_actions()
+        self.prompts = LivePrompts(self, runner, tasks)  # Prompts and the balance of voices.
+        self._fit_side()
         self.live.changed.connect(self.show_view)
         self.live.saved.connect(lambda: self.statusBar().showMessage("Saved.", 4000))
         self.projector.hidden.connect(lambda: self.projector_controls.set_showing(False))

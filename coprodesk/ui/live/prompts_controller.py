@@ -1,0 +1,127 @@
+"""Prompts and the balance of voices during a live workshop, kept up to date.
+
+``PromptsController`` asks the core which prompts apply (after every change the
+live window saves, and every ``REFRESH_MS`` so that time-based rules and new
+minutes are noticed), logs new ones as shown, and records the facilitator's
+answers. It also keeps the tap-to-time speaking turns for this live session.
+Everything it sends out is for the private side panel only, except
+``room_summary``, which names no one.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import TYPE_CHECKING
+
+import shiboken6
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from coprodesk.core import prompts
+from coprodesk.core.balance import Balance, SpeakingTimer, balance, room_summary
+from coprodesk.core.errors import UserFacingError
+from coprodesk.core.live import RoomSummary
+from coprodesk.core.models import PromptOutcome
+from coprodesk.core.prompt_library import Customisations, Library, build_library, load_library
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from coprodesk.ui.live.clock import Clock
+    from coprodesk.ui.tasks import DbRunner, TaskKeeper
+
+REFRESH_MS = 15_000
+
+
+class PromptsController(QObject):
+    cards_changed = Signal(list)  # list[PromptCard]
+    balance_changed = Signal(object)  # Balance
+    problem = Signal(str)
+
+    def __init__(
+        self,
+        runner: DbRunner,
+        tasks: TaskKeeper,
+        workshop_id: uuid.UUID,
+        clock: Clock,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._tasks = tasks
+        self.workshop_id = workshop_id
+        self.clock = clock
+        self.timer = SpeakingTimer()
+        self.library: Library | None = None
+        self.cards: list[prompts.PromptCard] = []
+        self.balance: Balance | None = None
+        self.running_item: uuid.UUID | None = None
+        self.unavailable = False
+        self._refresh_timer = QTimer(self, interval=REFRESH_MS)
+        self._refresh_timer.timeout.connect(self.refresh)
+        self._refresh_timer.start()
+
+    def reload_library(self) -> None:
+        """Read the library again (after the facilitator changed it), then refresh."""
+        self.library = None
+        self.unavailable = False
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._tasks.start(self._refresh(), "prompts refresh")
+
+    async def _refresh(self) -> None:
+        if self.unavailable:
+            return
+        if self.library is None:
+            try:
+                self.library = await self._runner.call(load_library)
+            except UserFacingError as error:  # A damaged changes file: say so, use the shipped.
+                self.problem.emit(str(error))
+                try:
+                    self.library = build_library(Customisations())
+                except UserFacingError:  # The shipped files too: no prompts, and no nagging.
+                    self.unavailable = True
+                    self._refresh_timer.stop()
+                    return
+        library, workshop_id, now = self.library, self.workshop_id, self.clock.now()
+        turns = tuple(self.timer.turns)
+
+        def work(session: Session) -> tuple[list[prompts.PromptCard], Balance]:
+            cards = prompts.refresh(session, workshop_id, library, now, turns)
+            return cards, balance(session, workshop_id, turns, now)
+
+        cards, view = await self._runner.run(work)
+        if not shiboken6.isValid(self):
+            return
+        if [(c.log_id, c.detail) for c in cards] != [(c.log_id, c.detail) for c in self.cards]:
+            self.cards = cards
+            self.cards_changed.emit(cards)
+        if view != self.balance:  # Only on change: a long workshop makes few Qt calls.
+            self.balance = view
+            self.balance_changed.emit(view)
+
+    def answer(self, log_id: uuid.UUID, outcome: PromptOutcome) -> None:
+        """The facilitator acted on a prompt or dismissed it: log it, and take the card away."""
+        now = self.clock.now()
+        self.cards = [card for card in self.cards if card.log_id != log_id]
+        self.cards_changed.emit(self.cards)
+
+        async def write() -> None:
+            await self._runner.run(lambda session: prompts.answer(session, log_id, outcome, now))
+            if shiboken6.isValid(self):
+                self.refresh()
+
+        self._tasks.start(write(), "prompt answer")
+
+    # Tap-to-time speaking ---------------------------------------------------------------
+
+    def tap(self, participant_id: uuid.UUID) -> None:
+        self.timer.tap(participant_id, self.clock.now(), self.running_item)
+        self.refresh()
+
+    def stop_timing(self) -> None:
+        self.timer.stop(self.clock.now())
+        self.refresh()
+
+    def summary(self) -> RoomSummary | None:
+        return room_summary(self.balance) if self.balance is not None else None
