@@ -152,7 +152,7 @@ def _attendance_map(session: Session, workshop_id: uuid.UUID) -> dict[uuid.UUID,
             select(Attendance.participant_id, Attendance.status).where(
                 Attendance.workshop_id == workshop_id
             )
-        ).tuples()
+        ).all()
     )
 
 
@@ -192,7 +192,7 @@ def _details(
         dict(
             session.execute(
                 select(Participant.id, Participant.initials).where(Participant.id.in_(buddies))
-            ).tuples()
+            ).all()
         )
         if buddies
         else {}
@@ -230,7 +230,7 @@ def _people_by_initials(session: Session, series_id: uuid.UUID) -> dict[str, uui
     return dict(
         session.execute(
             select(Participant.initials, Participant.id).where(Participant.series_id == series_id)
-        ).tuples()
+        ).all()
     )
 
 
