@@ -35,7 +35,8 @@ def test_check_says_who_lacks_an_action_and_exits_1_until_ready(
     code, out, err = run(capsys, "check", workshop_id.hex[:8])
     assert code == 1
     assert out.splitlines() == ["First look: not ready to close.", "No accepted action yet: BC."]
-    assert "Ben" not in out and err == ""
+    assert "Ben" not in out
+    assert err == ""
 
     database = open_database()
     with database.transaction() as session:

@@ -262,7 +262,7 @@ def test_suggestions_ship_and_are_checked(tmp_path: Path, monkeypatch: pytest.Mo
         (tmp_path / actions.SUGGESTIONS_FILE).write_text(broken, encoding="utf-8")
         monkeypatch.setattr(paths, "resources_dir", lambda: tmp_path)
         actions.suggestions.cache_clear()
-        with pytest.raises(UserFacingError, match="suggestions file .* missing or damaged"):
+        with pytest.raises(UserFacingError, match=r"suggestions file .* missing or damaged"):
             actions.suggestions()
     (tmp_path / actions.SUGGESTIONS_FILE).write_text(
         json.dumps({"suggestions": ["Do one thing"], "not_this_time_reasons": ["Busy"]}),
