@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coprodesk.core import closing
-from coprodesk.core.actions import coverage
+from coprodesk.core.actions import ReviewItem, coverage, to_review
 from coprodesk.core.models import (
     AgendaItem,
     AgreementVersion,
@@ -196,6 +196,8 @@ class PublicSnapshot:
     support_text: str
     # Initials of people present with no accepted action yet (and no "not this time").
     initials_without_action: tuple[str, ...] = ()
+    # Earlier actions under review: their text and owners' initials, and what came of them.
+    review: tuple[ReviewItem, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -248,6 +250,7 @@ def snapshot(session: Session, workshop_id: uuid.UUID, now: datetime | None = No
         names_present=tuple(name for name, status in rows if status is AttendanceStatus.PRESENT),
         support_text=workshop.series.support_text,
         initials_without_action=coverage(session, workshop_id).initials_without,
+        review=tuple(to_review(session, workshop_id)),
     )
     return LiveSnapshot(
         workshop_id=workshop.id,

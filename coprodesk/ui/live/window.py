@@ -40,6 +40,7 @@ from coprodesk.ui.live.pages.base import StepPage
 from coprodesk.ui.live.pages.check_out import CheckOutPage
 from coprodesk.ui.live.pages.close import ClosePage
 from coprodesk.ui.live.pages.introductions import IntroductionsPage
+from coprodesk.ui.live.pages.review import ReviewPage
 from coprodesk.ui.live.pages.welcome import WelcomePage
 from coprodesk.ui.live.projector import ProjectorWindow
 from coprodesk.ui.live.projector_content import public_at
@@ -112,6 +113,7 @@ class LiveWindow(QMainWindow):
         self.welcome_page = WelcomePage(live)
         self.introductions_page = IntroductionsPage(live)
         self.agreement_page = AgreementPage(live)
+        self.review_page = ReviewPage(live)
         self.agenda_page = AgendaPage(live)
         self.actions_page = ActionsPage(live)
         self.check_out_page = CheckOutPage(live)
@@ -122,6 +124,7 @@ class LiveWindow(QMainWindow):
                 self.welcome_page,
                 self.introductions_page,
                 self.agreement_page,
+                self.review_page,
                 self.agenda_page,
                 self.actions_page,
                 self.check_out_page,
