@@ -68,8 +68,9 @@ def test_adding_accepting_and_coverage_by_keyboard(
     opener.wait_idle()
     page = window.actions_page
     assert "Still without an accepted action: Bashir Haddad, Chloé Martin." in (
-        page.coverage_text.text()
+        window.coverage_note.text.text()
     )
+    assert window.side_panel.area.isAncestorOf(window.coverage_note)  # private: by name
     projected = "\n".join(window.projector.texts())
     assert STILL_TO_CHOOSE in projected
     assert "BH · CM" in projected
@@ -94,7 +95,7 @@ def test_adding_accepting_and_coverage_by_keyboard(
     page.ticks[0].click()
     qtbot.waitUntil(lambda: _board(db, built.workshop_id)[0].owners[0].accepted)
     opener.wait_idle()
-    assert "Still without an accepted action: Chloé Martin." in page.coverage_text.text()
+    assert "Still without an accepted action: Chloé Martin." in window.coverage_note.text.text()
     window.tick()
     projected = window.projector.texts()
     assert projected[projected.index(STILL_TO_CHOOSE) + 1] == "CM"
@@ -202,7 +203,7 @@ def test_suggestion_not_this_time_and_the_close_gate(
     assert page.person.currentText() == "Chloé Martin"
     page.reason.setCurrentText("Would rather listen this time")
     page.not_this_time.click()
-    qtbot.waitUntil(lambda: "Not this time: Chloé Martin" in page.coverage_text.text())
+    qtbot.waitUntil(lambda: "Not this time: Chloé Martin" in window.coverage_note.text.text())
     opener.wait_idle()
 
     window.live.go_to(Step.CLOSE)

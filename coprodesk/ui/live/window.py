@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from coprodesk.core.live import Step
+from coprodesk.ui.live.coverage_note import CoverageNote
 from coprodesk.ui.live.late_arrival import ask_late_arrival
 from coprodesk.ui.live.look import LIVE_STYLE_SHEET
 from coprodesk.ui.live.now_bar import NowBar
@@ -142,6 +143,8 @@ class LiveWindow(QMainWindow):
             scroller.setWidget(page)
             self.stack.addWidget(scroller)
         self.side_panel = SidePanel()
+        self.coverage_note = CoverageNote()
+        self.side_panel.add_section(self.coverage_note)
         self.side_panel.late_arrival_requested.connect(self.ask_late_arrival)
 
         column = QWidget()
@@ -232,6 +235,7 @@ class LiveWindow(QMainWindow):
         for page in self.pages.values():
             page.show_view(view)
         self.side_panel.show_view(view)
+        self.coverage_note.show_view(view)
         self._turn_to(self.pages[view.step])
         self.tick()
 

@@ -42,6 +42,7 @@ from coprodesk.ui.live.actions_model import ActionsModel
 from coprodesk.ui.live.look import make_primary
 from coprodesk.ui.live.pages.base import StepPage, button
 from coprodesk.ui.live.views import Fit, Stretch, name_combo, table_view
+from coprodesk.ui.palette import GRID
 from coprodesk.ui.private import PrivateArea
 from coprodesk.ui.widgets import heading, hint
 
@@ -87,6 +88,7 @@ class ActionsPage(StepPage):
             (Stretch, Stretch, Fit, Fit, Fit),
         )
         self.title.setBuddy(self.table)
+        self.table.setMinimumHeight(GRID * 24)
         self.empty = hint(EMPTY_TEXT)
         self.table.selectionModel().currentChanged.connect(lambda *_: self._chosen_changed())
         self.notice = hint("")
@@ -100,12 +102,12 @@ class ActionsPage(StepPage):
         notice_row.addWidget(self.undo_button)
 
         self.layout_.addWidget(self.intro)
+        self._build_coverage()
         self.layout_.addWidget(self.table, 1)
         self.layout_.addWidget(self.empty)
         self.layout_.addLayout(notice_row)
-        self._build_form()
         self._build_chosen()
-        self._build_coverage()
+        self._build_form()
         live.refused.connect(self._refused)
 
     # Building -----------------------------------------------------------------------------
@@ -181,9 +183,11 @@ class ActionsPage(StepPage):
 
     def _build_coverage(self) -> None:
         self.coverage_area = PrivateArea("Names never go on the projector; it shows initials.")
-        self.coverage_heading = heading("Who still needs an action")
-        self.coverage_text = hint("")
-        self.coverage_text.setAccessibleName("Who still needs an action")
+        self.coverage_heading = heading("Help someone without an action")
+        self.coverage_text = hint("")  # the names, in full; the side panel shows them
+        self.heavy_text = hint("")
+        self.heavy_text.setAccessibleName("Who holds many actions")
+        self.heavy_text.hide()
         self.person = QComboBox()
         name_combo(self.person, "Person without an action")
         person_label = QLabel("For")
@@ -192,6 +196,12 @@ class ActionsPage(StepPage):
         name_combo(self.suggestion, "Suggested action")
         suggestion_label = QLabel("Suggest")
         suggestion_label.setBuddy(self.suggestion)
+        for combo in (self.person, self.suggestion):
+            # Long choices wrap the row instead of widening the page at large text sizes.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(16)
         self.use_suggestion = button("Use this suggestion", "Use this suggestion")
         self.use_suggestion.clicked.connect(self.fill_suggestion)
         self.reason = QComboBox()
@@ -212,21 +222,23 @@ class ActionsPage(StepPage):
             self.suggestion.addItems(list(shipped.actions))
             self.reason.addItems(list(shipped.not_this_time_reasons))
         except UserFacingError as error:
-            self.coverage_text.setText(str(error))
+            self._say(str(error))
         self.reason.setCurrentIndex(-1)
-        who = FlowLayout()
-        who.addWidget(person_label)
-        who.addWidget(self.person)
         suggest = FlowLayout()
-        for widget in (suggestion_label, self.suggestion, self.use_suggestion):
-            suggest.addWidget(widget)
         excuse = FlowLayout()
-        for widget in (reason_label, self.reason, self.not_this_time, self.take_back):
-            excuse.addWidget(widget)
+        rows: tuple[tuple[FlowLayout, tuple[QWidget, ...]], ...] = (
+            (suggest, (person_label, self.person, suggestion_label, self.suggestion)),
+            (suggest, (self.use_suggestion,)),
+            (excuse, (reason_label, self.reason, self.not_this_time, self.take_back)),
+        )
+        for row, widgets in rows:
+            for widget in widgets:
+                row.addWidget(widget)
         self.coverage_area.add_widget(self.coverage_heading)
-        self.coverage_area.add_widget(self.coverage_text)
-        for layout in (who, suggest, excuse):
+        self.coverage_area.add_widget(self.heavy_text)
+        for layout in (suggest, excuse):
             self.coverage_area.contents.addLayout(layout)
+        self.person.currentIndexChanged.connect(lambda *_: self._person_changed())
         self.layout_.addWidget(self.coverage_area)
 
     # Showing ------------------------------------------------------------------------------
@@ -248,6 +260,9 @@ class ActionsPage(StepPage):
     def _show_coverage(self, view: LiveView) -> None:
         coverage = view.coverage
         self.coverage_text.setText("\n".join(coverage_names(coverage)))
+        heavy = [line for line in coverage_names(coverage) if "far more than others" in line]
+        self.heavy_text.setText("\n".join(heavy))
+        self.heavy_text.setVisible(bool(heavy))
         before = self.person.currentData()
         self.person.clear()
         for person in coverage.without_action:
@@ -266,6 +281,17 @@ class ActionsPage(StepPage):
             self.take_back,
         ):
             widget.setEnabled(has_people and not view.closed)
+        self._person_changed()
+
+    def _person_changed(self) -> None:
+        """Offer "take back" for someone with a "not this time", "record" for the others."""
+        view = self._view
+        chosen = self.person.currentData()
+        excused = view is not None and any(
+            entry.person.participant_id == chosen for entry in view.coverage.not_this_time
+        )
+        self.take_back.setVisible(excused)
+        self.not_this_time.setVisible(not excused)
 
     def chosen_id(self) -> uuid.UUID | None:
         action = self.chosen_action()
