@@ -79,15 +79,9 @@ def coverage_names(coverage: Coverage) -> list[str]:
     return lines
 
 
-def review_row(item: ReviewItem) -> tuple[str, str, str, str, str]:
+def review_row(item: ReviewItem) -> tuple[str, str, str, str]:
     update = STATUS_WORDS[item.status] if item.reviewed_here else "Not reviewed yet"
-    return (
-        item.text,
-        ", ".join(item.owner_initials),
-        item.raised_in_title,
-        update,
-        item.outcome_note,
-    )
+    return (item.text, ", ".join(item.owner_initials), update, item.outcome_note)
 
 
 def review_line(item: ReviewItem) -> str:

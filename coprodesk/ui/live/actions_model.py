@@ -13,7 +13,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 _NO_PARENT = QModelIndex()
 
 HEADERS = ("Action", "Who", "Support buddy", "By when", "Progress")
-REVIEW_HEADERS = ("Action", "Who", "From", "Update", "What came of it")
+REVIEW_HEADERS = ("Action", "Who", "Update", "What came of it")
 
 
 def action_cells(action: ActionDetail) -> tuple[str, ...]:

@@ -21,6 +21,7 @@ from coprodesk.ui.live.actions_model import ReviewModel
 from coprodesk.ui.live.look import make_primary
 from coprodesk.ui.live.pages.base import StepPage, button
 from coprodesk.ui.live.views import Fit, Stretch, name_combo, table_view
+from coprodesk.ui.palette import GRID
 from coprodesk.ui.widgets import heading, hint
 
 if TYPE_CHECKING:
@@ -49,11 +50,11 @@ class ReviewPage(StepPage):
         self.table = table_view(
             self.model,
             "Actions from earlier workshops",
-            "Each earlier action with its owners' initials, the workshop it came from, its "
-            "update and what came of it",
-            (Stretch, Fit, Fit, Fit, Stretch),
+            "Each earlier action with its owners' initials, its update and what came of it",
+            (Stretch, Fit, Fit, Stretch),
         )
         self.title.setBuddy(self.table)
+        self.table.setMinimumHeight(GRID * 30)
         self.table.selectionModel().currentChanged.connect(lambda *_: self._fill_form())
         self.empty = hint(EMPTY_TEXT)
         self.form_heading = heading("Update for the chosen action")
@@ -127,7 +128,7 @@ class ReviewPage(StepPage):
         self.form_heading.setVisible(item is not None)
         if item is None:
             return
-        self.form_heading.setText(f"Update for: {item.text}")
+        self.form_heading.setText(f"Update for: {item.text} (from “{item.raised_in_title}”)")
         if item.reviewed_here:
             self.update_choice.setCurrentIndex(self.update_choice.findData(item.status))
             self.note.setText(item.outcome_note)
