@@ -39,6 +39,7 @@ from coprodesk.core.models import (
     MinuteEntry,
     Participant,
     Workshop,
+    WorkshopStatus,
     utcnow,
 )
 from coprodesk.core.nameguard import GuardResult, NameGuard
@@ -251,6 +252,22 @@ def _clean_action_text(session: Session, series_id: uuid.UUID, text: str) -> Gua
     return NameGuard.for_series(session, series_id).apply(cleaned)
 
 
+def _keep_gate(session: Session, workshop_id: uuid.UUID) -> None:
+    """A closed workshop stays as it closed: no change may leave someone present there
+    without an accepted action or a "not this time" (reopen it first)."""
+    workshop = get_workshop(session, workshop_id)
+    if workshop.status is not WorkshopStatus.CLOSED:
+        return
+    session.flush()
+    missing = coverage(session, workshop_id).without_action
+    if missing:
+        initials = ", ".join(person.initials for person in missing)
+        raise InvalidInput(
+            f"This workshop is closed, and the change would leave {initials} without an "
+            "accepted action. Reopen the workshop to change who has actions. Nothing was changed."
+        )
+
+
 def add_action(
     session: Session,
     workshop_id: uuid.UUID,
@@ -373,6 +390,7 @@ def edit_action(
     if not isinstance(target_date, _Keep):
         action.target_date = target_date
     action.updated_at = utcnow()  # owners alone do not touch the row; merges need to know
+    _keep_gate(session, action.raised_in_id)
     return result
 
 
@@ -386,6 +404,7 @@ def set_accepted(
         raise NotFound("That person is no longer an owner of this action.")
     owner.accepted = accepted
     action.updated_at = utcnow()
+    _keep_gate(session, action.raised_in_id)
 
 
 def reassign(
@@ -422,6 +441,7 @@ def reassign(
         existing.accepted = True
     action.owners = owners
     action.updated_at = utcnow()
+    _keep_gate(session, action.raised_in_id)
 
 
 @dataclass(frozen=True)
@@ -440,8 +460,10 @@ def remove_action(session: Session, action_id: uuid.UUID) -> RemovedAction:
         {"action_id": action.id, "participant_id": owner.participant_id, "accepted": owner.accepted}
         for owner in action.owners
     )
+    workshop_id = action.raised_in_id
     session.delete(action)
     session.flush()
+    _keep_gate(session, workshop_id)
     return RemovedAction(values, owners, action.text)
 
 
@@ -585,6 +607,7 @@ def clear_not_this_time(
     )
     if row is not None:
         row.no_action_reason = ""
+        _keep_gate(session, workshop_id)
 
 
 def _present_row(session: Session, workshop_id: uuid.UUID, participant_id: uuid.UUID) -> Attendance:

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select as sa_select
 
 from coprodesk import paths
 from coprodesk.core import actions, attendance, minutes, roster, series
@@ -326,3 +327,20 @@ def test_review_updates_are_checked(db: Database, room: Room) -> None:
     with db.reading() as session:
         assert session.get_one(Workshop, second).title == "On day 15"
         assert session.get_one(Action, action_id).reviewed_in_id is None
+
+
+def test_the_demos_coming_workshop_opens_with_a_review(db: Database) -> None:
+    from coprodesk.core.demo import create_demo_series
+
+    with db.transaction() as session:
+        create_demo_series(session)
+        (coming,) = session.scalars(
+            sa_select(Workshop.id).where(Workshop.title == "The welcome desk")
+        ).all()
+        review = actions.to_review(session, coming)
+    texts = [item.text for item in review]
+    # Still in progress from the first workshop, and everything open from the second.
+    assert "Find out whether the lunch budget can move." in texts
+    assert "Draft a poster for the Thursday evening opening." in texts
+    assert "Ask the team if the door can open at 9:30." not in texts  # done already
+    assert not any(item.reviewed_here for item in review)

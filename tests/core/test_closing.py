@@ -15,7 +15,7 @@ from coprodesk.core.bundle import import_bundle, read_bundle
 from coprodesk.core.closing import ActionsMissing, readiness, statements_not_agreed
 from coprodesk.core.db import Database
 from coprodesk.core.demo import create_demo_series
-from coprodesk.core.errors import BundleError, UserFacingError
+from coprodesk.core.errors import BundleError, InvalidInput, UserFacingError
 from coprodesk.core.models import (
     AgreementStatement,
     AgreementVersion,
@@ -192,3 +192,26 @@ def test_readiness_lines(db: Database) -> None:
         "No accepted action yet: AR, BC.",
         "Not yet agreed: statement 2, “We take breaks. v2” (change asked by AR).",
     ]
+
+
+def test_a_closed_workshop_keeps_the_gate_after_closing(db: Database) -> None:
+    workshop_id, ids = _open_workshop(db)
+    with db.transaction() as session:
+        action_id = actions.add_action(
+            session, workshop_id, "Poster", ["AR", "BC"], accepted=["AR", "BC"]
+        ).action_id
+        live.close_workshop(session, workshop_id)
+    for change in (
+        lambda session: actions.remove_action(session, action_id),
+        lambda session: actions.set_accepted(session, action_id, ids["Ben"], False),
+        lambda session: actions.edit_action(session, action_id, owners=["AR", "CD"]),
+    ):
+        refused = pytest.raises(InvalidInput, match="BC without an accepted action")
+        with refused, db.transaction() as session:
+            change(session)
+    with db.reading() as session:
+        assert actions.action_detail(session, action_id).all_accepted
+    with db.transaction() as session:  # changes that keep everyone covered are fine
+        actions.edit_action(session, action_id, text="Poster for the stops")
+        live.reopen_workshop(session, workshop_id)
+        actions.set_accepted(session, action_id, ids["Ben"], False)  # open again: allowed
