@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coprodesk.core import closing
-from coprodesk.core.actions import ReviewItem, coverage, to_review
+from coprodesk.core.actions import Coverage, ReviewItem, coverage, to_review
 from coprodesk.core.models import (
     AgendaItem,
     AgreementVersion,
@@ -227,7 +227,13 @@ def latest_agreement(session: Session, series_id: uuid.UUID) -> tuple[str, ...]:
     return tuple(statement.text for statement in version.statements)
 
 
-def snapshot(session: Session, workshop_id: uuid.UUID, now: datetime | None = None) -> LiveSnapshot:
+def snapshot(
+    session: Session,
+    workshop_id: uuid.UUID,
+    now: datetime | None = None,
+    cover: Coverage | None = None,
+) -> LiveSnapshot:
+    """``cover``: the workshop's action coverage, when the caller has read it already."""
     now = now or utcnow()
     workshop = get_workshop(session, workshop_id)
     items = tuple(agenda(session, workshop_id))
@@ -249,7 +255,7 @@ def snapshot(session: Session, workshop_id: uuid.UUID, now: datetime | None = No
         agreement=latest_agreement(session, workshop.series_id),
         names_present=tuple(name for name, status in rows if status is AttendanceStatus.PRESENT),
         support_text=workshop.series.support_text,
-        initials_without_action=coverage(session, workshop_id).initials_without,
+        initials_without_action=(cover or coverage(session, workshop_id)).initials_without,
         review=tuple(to_review(session, workshop_id)),
     )
     return LiveSnapshot(

@@ -109,14 +109,15 @@ def actions_raised(session: Session, workshop_id: uuid.UUID) -> list[ActionView]
 
 def live_view(session: Session, workshop_id: uuid.UUID, now: datetime | None = None) -> LiveView:
     session.flush()
-    snapshot = live.snapshot(session, workshop_id, now or utcnow())
+    cover = action_board.coverage(session, workshop_id)
+    snapshot = live.snapshot(session, workshop_id, now or utcnow(), cover)
     return LiveView(
         snapshot=snapshot,
         details=workshop_details(session, workshop_id),
         people=tuple(attendance(session, workshop_id)),
         actions=tuple(actions_raised(session, workshop_id)),
         board=tuple(action_board.board(session, workshop_id)),
-        coverage=action_board.coverage(session, workshop_id),
+        coverage=cover,
         review=snapshot.public.review,
     )
 
