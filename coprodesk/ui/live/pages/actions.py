@@ -408,6 +408,10 @@ class ActionsPage(StepPage):
             self._change(change, self.start_new, "Changed. Saved.")
 
     def start_new(self) -> None:
+        """An empty form; if the keyboard was in it, it goes back to the first field."""
+        in_form = any(field.hasFocus() for field in (self.owners, self.buddy, self.target))
+        if in_form:
+            self.text.setFocus()
         self._editing = None
         for field in (self.text, self.owners, self.buddy, self.target):
             field.clear()
