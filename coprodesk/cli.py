@@ -59,6 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", metavar="FILE", required=True, type=Path)
     importer = commands.add_parser("import", parents=[common], help="import a workshop bundle file")
     importer.add_argument("file", metavar="FILE", type=Path)
+    check = commands.add_parser(
+        "check",
+        parents=[common],
+        help="say whether a workshop is ready to close (exits 1 when it is not)",
+    )
+    check.add_argument("workshop_id", metavar="WORKSHOP_ID")
     return parser
 
 
@@ -185,9 +191,26 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    from coprodesk.core.closing import readiness
+    from coprodesk.core.series import find_workshop_id
+
+    database = _open()
+    try:
+        with database.reading() as session:
+            workshop_id = find_workshop_id(session, args.workshop_id)
+            ready = readiness(session, workshop_id)
+    finally:
+        database.close()
+    for line in ready.lines():
+        print(line)
+    return EXIT_OK if ready.ready else EXIT_PROBLEM
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "list": cmd_list,
     "demo": cmd_demo,
     "export-json": cmd_export_json,
     "import": cmd_import,
+    "check": cmd_check,
 }

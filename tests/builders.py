@@ -100,8 +100,9 @@ def build_series(session: Session, title: str = "Riverside Community Garden") ->
         session.flush()
         built.people[initials] = person.id
 
-    first = _workshop(session, built, "Getting started", day=14)
-    second = _workshop(session, built, "Planning the beds", day=28)
+    # Closed workshops keep the closing gate: who had no accepted action said "not this time".
+    first = _workshop(session, built, "Getting started", day=14, not_this_time=("ŁŻ",))
+    second = _workshop(session, built, "Planning the beds", day=28, not_this_time=("MJO", "AO"))
     third = Workshop(
         series_id=series.id,
         title="Harvest plans",
@@ -120,7 +121,9 @@ def build_series(session: Session, title: str = "Riverside Community Garden") ->
     return built
 
 
-def _workshop(session: Session, built: BuiltSeries, title: str, day: int) -> uuid.UUID:
+def _workshop(
+    session: Session, built: BuiltSeries, title: str, day: int, not_this_time: tuple[str, ...]
+) -> uuid.UUID:
     workshop = Workshop(
         series_id=built.series_id,
         title=title,
@@ -148,7 +151,9 @@ def _workshop(session: Session, built: BuiltSeries, title: str, day: int) -> uui
                 participant_id=built.person(initials),
                 status=status,
                 arrived_at=_utc(day, 9, 55) if status is AttendanceStatus.PRESENT else None,
-                no_action_reason="Away for a month" if initials == "ZØ" else "",
+                no_action_reason="Away for a month"
+                if initials == "ZØ"
+                else ("Will take one on next time" if initials in not_this_time else ""),
             )
         )
     items = []

@@ -37,8 +37,16 @@ from coprodesk.core.bundle_shapes import (
     WORKSHOP,
     Shape,
 )
+from coprodesk.core.closing import people_without_action
 from coprodesk.core.errors import BundleError
-from coprodesk.core.models import ActionOwner, Base, EntrySpeaker, Participant
+from coprodesk.core.models import (
+    ActionOwner,
+    Base,
+    EntrySpeaker,
+    Participant,
+    Workshop,
+    WorkshopStatus,
+)
 
 
 @dataclass(frozen=True)
@@ -68,7 +76,26 @@ def import_bundle(session: Session, data: Mapping[str, Any]) -> ImportResult:
         ) from None
     # Bulk statements bypass the identity map; let loaded objects reload.
     session.expire_all()
+    others = [uuid.UUID(str(other["id"])) for other in bundle["other_workshops"]]
+    for workshop_id in (result.workshop_id, *others):
+        _check_closing_gate(session, workshop_id)
     return result
+
+
+def _check_closing_gate(session: Session, workshop_id: uuid.UUID) -> None:
+    """A workshop arrives closed only if it could be closed here: the closing gate holds."""
+    workshop = session.get(Workshop, workshop_id)
+    if workshop is None or workshop.status is not WorkshopStatus.CLOSED:
+        return
+    missing = people_without_action(session, workshop_id)
+    if missing:
+        initials = ", ".join(person.initials for person in missing)
+        raise BundleError(
+            "The bundle cannot be imported: its workshop is marked closed, but "
+            f"{initials} present there had no accepted action and no “not this time”. "
+            "Reopen the workshop on the laptop it came from, finish the actions, close it "
+            "and export it again. Nothing was changed."
+        )
 
 
 def _rows(shape: Shape, items: Iterable[Mapping[str, Any]], **parent: uuid.UUID) -> list[Row]:

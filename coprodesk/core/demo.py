@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from coprodesk.core import attendance, minutes, roster, series
+from coprodesk.core import attendance, live, minutes, roster, series
 from coprodesk.core.models import (
     Action,
     ActionOwner,
@@ -83,7 +83,11 @@ def create_demo_series(session: Session) -> uuid.UUID:
         for name, role, reveal in PEOPLE
     ]
     first = _first_workshop(session, series_id, people)
-    _second_workshop(session, series_id, people, first)
+    second = _second_workshop(session, series_id, people, first)
+    for held in (first, second):
+        # Closed the way every workshop is: through the closing gate.
+        assert held.started_at is not None
+        live.close_workshop(session, held.id, held.started_at + timedelta(hours=2))
     _next_workshop(session, series_id, people)
     session.flush()
     return series_id
@@ -142,9 +146,8 @@ def _workshop(
         purpose=purpose,
     )
     workshop = series.get_workshop(session, workshop_id)
-    workshop.status = WorkshopStatus.CLOSED
+    workshop.status = WorkshopStatus.LIVE
     workshop.started_at = starts_at
-    workshop.closed_at = starts_at + timedelta(hours=2)
     return workshop
 
 

@@ -16,6 +16,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coprodesk.core import closing
+from coprodesk.core.actions import Coverage, ReviewItem, coverage, to_review
 from coprodesk.core.models import (
     AgendaItem,
     AgreementVersion,
@@ -33,6 +35,7 @@ class Step(enum.StrEnum):
     WELCOME = "welcome"
     INTRODUCTIONS = "introductions"
     AGREEMENT = "agreement"
+    REVIEW = "review"
     AGENDA = "agenda"
     ACTIONS = "actions"
     CHECK_OUT = "check_out"
@@ -47,6 +50,7 @@ STEP_LABELS = {
     Step.WELCOME: "Welcome",
     Step.INTRODUCTIONS: "Introductions",
     Step.AGREEMENT: "What we agreed",
+    Step.REVIEW: "Action review",
     Step.AGENDA: "Agenda",
     Step.ACTIONS: "Actions",
     Step.CHECK_OUT: "Check-out",
@@ -161,7 +165,10 @@ def next_item(session: Session, workshop_id: uuid.UUID, now: datetime | None = N
 
 
 def close_workshop(session: Session, workshop_id: uuid.UUID, now: datetime | None = None) -> None:
+    """Close the workshop; refused (``closing.ActionsMissing``) while someone present
+    has no accepted action and no "not this time"."""
     now = now or utcnow()
+    closing.check_can_close(session, workshop_id)
     _stop_running(session, workshop_id, now)
     workshop = get_workshop(session, workshop_id)
     workshop.status = WorkshopStatus.CLOSED
@@ -187,6 +194,10 @@ class PublicSnapshot:
     agreement: tuple[str, ...]
     names_present: tuple[str, ...]
     support_text: str
+    # Initials of people present with no accepted action yet (and no "not this time").
+    initials_without_action: tuple[str, ...] = ()
+    # Earlier actions under review: their text and owners' initials, and what came of them.
+    review: tuple[ReviewItem, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -224,7 +235,13 @@ def latest_agreement(session: Session, series_id: uuid.UUID) -> tuple[str, ...]:
     return tuple(statement.text for statement in version.statements)
 
 
-def snapshot(session: Session, workshop_id: uuid.UUID, now: datetime | None = None) -> LiveSnapshot:
+def snapshot(
+    session: Session,
+    workshop_id: uuid.UUID,
+    now: datetime | None = None,
+    cover: Coverage | None = None,
+) -> LiveSnapshot:
+    """``cover``: the workshop's action coverage, when the caller has read it already."""
     now = now or utcnow()
     workshop = get_workshop(session, workshop_id)
     items = tuple(agenda(session, workshop_id))
@@ -246,6 +263,8 @@ def snapshot(session: Session, workshop_id: uuid.UUID, now: datetime | None = No
         agreement=latest_agreement(session, workshop.series_id),
         names_present=tuple(name for name, status in rows if status is AttendanceStatus.PRESENT),
         support_text=workshop.series.support_text,
+        initials_without_action=(cover or coverage(session, workshop_id)).initials_without,
+        review=tuple(to_review(session, workshop_id)),
     )
     return LiveSnapshot(
         workshop_id=workshop.id,

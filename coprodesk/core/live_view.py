@@ -15,7 +15,9 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from coprodesk.core import actions as action_board
 from coprodesk.core import live
+from coprodesk.core.actions import ActionDetail, Coverage, ReviewItem
 from coprodesk.core.attendance import PersonAttendance, attendance
 from coprodesk.core.live import LiveSnapshot, Step
 from coprodesk.core.models import Action, ActionOwner, ActionStatus, WorkshopStatus, utcnow
@@ -48,12 +50,19 @@ class ActionView:
     status: ActionStatus
 
 
+NO_COVERAGE = Coverage((), (), (), ())
+
+
 @dataclass(frozen=True)
 class LiveView:
     snapshot: LiveSnapshot
     details: WorkshopDetails
     people: tuple[PersonAttendance, ...]
     actions: tuple[ActionView, ...]
+    # The actions board, who still needs an action, and the review of earlier actions.
+    board: tuple[ActionDetail, ...] = ()
+    coverage: Coverage = NO_COVERAGE
+    review: tuple[ReviewItem, ...] = ()
 
     @property
     def step(self) -> Step:
@@ -100,11 +109,16 @@ def actions_raised(session: Session, workshop_id: uuid.UUID) -> list[ActionView]
 
 def live_view(session: Session, workshop_id: uuid.UUID, now: datetime | None = None) -> LiveView:
     session.flush()
+    cover = action_board.coverage(session, workshop_id)
+    snapshot = live.snapshot(session, workshop_id, now or utcnow(), cover)
     return LiveView(
-        snapshot=live.snapshot(session, workshop_id, now or utcnow()),
+        snapshot=snapshot,
         details=workshop_details(session, workshop_id),
         people=tuple(attendance(session, workshop_id)),
         actions=tuple(actions_raised(session, workshop_id)),
+        board=tuple(action_board.board(session, workshop_id)),
+        coverage=cover,
+        review=snapshot.public.review,
     )
 
 

@@ -34,6 +34,7 @@ def test_steps_run_in_order(db: Database, planned: tuple[uuid.UUID, list[uuid.UU
         "Welcome",
         "Introductions",
         "What we agreed",
+        "Action review",
         "Agenda",
         "Actions",
         "Check-out",

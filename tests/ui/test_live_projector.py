@@ -80,7 +80,7 @@ def test_the_projector_shows_names_and_never_a_role(
     for name in NAMES:
         assert name.replace(" ", "\u00a0") in welcome
     assert all(statement in seen[2] for statement in AGREEMENT)
-    assert SUPPORT in seen[5]
+    assert SUPPORT in seen[STEPS.index(Step.CHECK_OUT)]
 
 
 def test_the_projector_follows_the_window_live(
@@ -95,7 +95,7 @@ def test_the_projector_follows_the_window_live(
     assert window.projector_controls.show_button.text() == "Hide the projector"
     window.live.go_to(Step.AGENDA)
     opener.wait_idle()
-    assert shown.step.text() == "Step 4 of 7: Agenda"
+    assert shown.step.text() == "Step 5 of 8: Agenda"
     assert shown.heading.text() == "Bus times"
     assert shown.timer.text() == "10 min left"
     opener.later(window, 11)

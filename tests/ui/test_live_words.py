@@ -121,7 +121,7 @@ def public(step: Step, **changes: object) -> PublicSnapshot:
 def test_the_projector_content_for_each_step() -> None:
     welcome = projector_content(public(Step.WELCOME))
     assert welcome.heading == "Welcome"
-    assert welcome.step == "Step 1 of 7: Welcome"
+    assert welcome.step == "Step 1 of 8: Welcome"
     assert welcome.names == "Mary-Jane\u00a0O'Neil · Sam\u00a0<3\u00a0&\u00a0co"
     assert PASS_NOTE in projector_content(public(Step.INTRODUCTIONS)).lines
     assert projector_content(public(Step.AGREEMENT)).lines == ("1. We speak one at a time.",)

@@ -11,10 +11,12 @@ from datetime import datetime
 
 from coprodesk.core.live import STEPS, PublicSnapshot, Step, item_timing
 from coprodesk.core.rounds import PASS_NOTE
+from coprodesk.ui.live.action_words import review_line
 from coprodesk.ui.live.timing import SEPARATOR, timer_words
 
 NO_BREAK_SPACE = "\u00a0"
 HERE_TODAY = "Here today"
+STILL_TO_CHOOSE = "Still to choose an action"
 
 
 @dataclass(frozen=True)
@@ -64,9 +66,22 @@ def projector_content(public: PublicSnapshot) -> ProjectorContent:
         return ProjectorContent(header, step_words, "What we agreed", agreed)
     if step is Step.AGENDA:
         return _agenda(public, header, step_words)
+    if step is Step.REVIEW:
+        said = tuple(review_line(item) for item in public.review) or (
+            "No actions from earlier workshops to look back on.",
+        )
+        return ProjectorContent(header, step_words, "What came of our actions", said)
     if step is Step.ACTIONS:
         doing = ("Agreeing what each of us will do next, and by when.",)
-        return ProjectorContent(header, step_words, "Actions", doing)
+        waiting = public.initials_without_action
+        return ProjectorContent(
+            header,
+            step_words,
+            "Actions",
+            doing,
+            names_caption=STILL_TO_CHOOSE if waiting else "",
+            names=SEPARATOR.join(waiting),
+        )
     if step is Step.CHECK_OUT:
         return ProjectorContent(
             header,

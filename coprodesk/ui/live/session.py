@@ -16,6 +16,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from coprodesk.core import attendance, live
+from coprodesk.core.errors import UserFacingError
 from coprodesk.core.live import Step
 from coprodesk.core.live_view import LiveView, begin_live, live_view, move_step
 from coprodesk.core.models import AttendanceStatus
@@ -32,6 +33,7 @@ class LiveSession(QObject):
 
     changed = Signal(object)  # LiveView
     saved = Signal()
+    refused = Signal(str)  # a plain message: a change the core turned down (nothing changed)
     roles_read = Signal(list)  # list[RoleReveal]
 
     def __init__(
@@ -100,8 +102,9 @@ class LiveSession(QObject):
         self._change(lambda session: live.next_item(session, self.workshop_id, now))
 
     def close_workshop(self) -> None:
+        """Close, unless the closing gate refuses: then ``refused`` says why, no dialog."""
         now = self.clock.now()
-        self._change(lambda session: live.close_workshop(session, self.workshop_id, now))
+        self.change_or_refuse(lambda session: live.close_workshop(session, self.workshop_id, now))
 
     def reopen_workshop(self) -> None:
         self._change(lambda session: live.reopen_workshop(session, self.workshop_id))
@@ -131,6 +134,25 @@ class LiveSession(QObject):
 
     def _change(self, write: Callable[[Session], object]) -> None:
         self._tasks.start(self._apply(write), "live change")
+
+    def change_or_refuse(
+        self, write: Callable[[Session], object], done: Callable[[], object] | None = None
+    ) -> None:
+        """Make a change whose refusal (bad input, the closing gate) is shown in place,
+        never in a dialog: ``refused`` carries the plain message; ``done`` runs on success."""
+        self._tasks.start(self._apply_or_refuse(write, done), "live change")
+
+    async def _apply_or_refuse(
+        self, write: Callable[[Session], object], done: Callable[[], object] | None
+    ) -> None:
+        try:
+            await self._apply(write)
+        except UserFacingError as error:
+            if shiboken6.isValid(self):
+                self.refused.emit(str(error))
+            return
+        if done is not None and shiboken6.isValid(self):
+            done()
 
     async def _apply(self, write: Callable[[Session], object], *, saved: bool = True) -> None:
         workshop_id, now = self.workshop_id, self.clock.now()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from coprodesk.core.live import Step
+from coprodesk.ui.live.coverage_note import CoverageNote
 from coprodesk.ui.live.late_arrival import ask_late_arrival
 from coprodesk.ui.live.look import LIVE_STYLE_SHEET
 from coprodesk.ui.live.now_bar import NowBar
@@ -40,6 +41,7 @@ from coprodesk.ui.live.pages.base import StepPage
 from coprodesk.ui.live.pages.check_out import CheckOutPage
 from coprodesk.ui.live.pages.close import ClosePage
 from coprodesk.ui.live.pages.introductions import IntroductionsPage
+from coprodesk.ui.live.pages.review import ReviewPage
 from coprodesk.ui.live.pages.welcome import WelcomePage
 from coprodesk.ui.live.projector import ProjectorWindow
 from coprodesk.ui.live.projector_content import public_at
@@ -115,6 +117,7 @@ class LiveWindow(QMainWindow):
         self.welcome_page = WelcomePage(live)
         self.introductions_page = IntroductionsPage(live)
         self.agreement_page = AgreementPage(live)
+        self.review_page = ReviewPage(live)
         self.agenda_page = AgendaPage(live)
         self.actions_page = ActionsPage(live)
         self.check_out_page = CheckOutPage(live)
@@ -125,6 +128,7 @@ class LiveWindow(QMainWindow):
                 self.welcome_page,
                 self.introductions_page,
                 self.agreement_page,
+                self.review_page,
                 self.agenda_page,
                 self.actions_page,
                 self.check_out_page,
@@ -142,6 +146,8 @@ class LiveWindow(QMainWindow):
             scroller.setWidget(page)
             self.stack.addWidget(scroller)
         self.side_panel = SidePanel()
+        self.coverage_note = CoverageNote()
+        self.side_panel.add_section(self.coverage_note)
         self.side_panel.late_arrival_requested.connect(self.ask_late_arrival)
 
         column = QWidget()
@@ -232,6 +238,7 @@ class LiveWindow(QMainWindow):
         for page in self.pages.values():
             page.show_view(view)
         self.side_panel.show_view(view)
+        self.coverage_note.show_view(view)
         self._turn_to(self.pages[view.step])
         self.tick()
 

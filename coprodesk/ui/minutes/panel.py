@@ -39,7 +39,7 @@ from coprodesk.core.errors import NotFound, UserFacingError
 from coprodesk.core.minutes import DeletedEntry, EntryView
 from coprodesk.core.nameguard import GuardResult, Replacement
 from coprodesk.ui import errors
-from coprodesk.ui.minutes import words
+from coprodesk.ui.minutes import action_from_entry, words
 from coprodesk.ui.minutes.commands import SavedChange
 from coprodesk.ui.minutes.entry_line import KIND_SHORTCUTS, EntryBar
 from coprodesk.ui.minutes.guard_notice import GuardNotice
@@ -111,6 +111,7 @@ class MinutesPanel(QWidget):
         self._saving = False
         self._guard_notice: GuardNotice | None = None
         self.is_loaded = False
+        self.make_action_action: QAction | None = None
 
         self.initials = QStringListModel(self)
         self.model = MinutesModel()
@@ -119,6 +120,7 @@ class MinutesPanel(QWidget):
         self._build()
         self._make_actions()
         self._connect()
+        self.action_bar = action_from_entry.attach(self)  # Ctrl+Shift+A: entry to action
         self._tasks.start(self._load(), "minutes open")
 
     # Building -----------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from coprodesk.core.attendance import RoleReveal
 from coprodesk.core.live import Step
 from coprodesk.ui.flow_layout import FlowLayout
 from coprodesk.ui.live.look import LARGE, follow_font, make_primary
-from coprodesk.ui.live.pages.base import StepPage, button
+from coprodesk.ui.live.pages.base import StepPage, button, large_text
 from coprodesk.ui.live.timing import clock_words
 from coprodesk.ui.live.views import list_view
 from coprodesk.ui.private import PrivateArea
@@ -35,6 +35,18 @@ OPEN_TEXT = (
 CLOSED_TEXT = "This workshop was closed at {time}. Reopen it if you need to carry on."
 
 
+def gate_words(initials: tuple[str, ...]) -> str:
+    """Why the workshop cannot close yet, by initials (safe to read out)."""
+    if not initials:
+        return ""
+    who = ", ".join(initials)
+    have = "has" if len(initials) == 1 else "have"
+    return (
+        f"Not yet: {who} {have} no accepted action. Agree a small action with each, "
+        "or record a “not this time” with a reason, on the Actions step."
+    )
+
+
 class ClosePage(StepPage):
     step = Step.CLOSE
 
@@ -49,6 +61,15 @@ class ClosePage(StepPage):
         self.no_roles = hint(NO_ROLES_TEXT)
         self.no_roles.hide()
         self.status = hint(OPEN_TEXT)
+        self.gate = large_text(bold=True)
+        self.gate.setAccessibleName("Before closing")
+        self.gate.hide()
+        self.to_actions = button("Go to the actions", "Go to the actions")
+        self.to_actions.clicked.connect(lambda: self.live.go_to(Step.ACTIONS))
+        self.to_actions.hide()
+        self.refusal = hint("")
+        self.refusal.hide()
+        live.refused.connect(self._refused)
         self.close_button = button("&Close the workshop", "Close the workshop")
         make_primary(self.close_button)
         self.close_button.clicked.connect(self.live.close_workshop)
@@ -58,6 +79,7 @@ class ClosePage(StepPage):
         row = FlowLayout()
         row.addWidget(self.close_button)
         row.addWidget(self.reopen_button)
+        row.addWidget(self.to_actions)
 
         self.reveal_area = PrivateArea("Roles never go on the projector.")
         roles_heading = heading("Roles")
@@ -72,6 +94,8 @@ class ClosePage(StepPage):
         self.layout_.addWidget(self.reveal_area, 1)
         self.layout_.addWidget(heading("Closing"))
         self.layout_.addWidget(self.status)
+        self.layout_.addWidget(self.gate)
+        self.layout_.addWidget(self.refusal)
         self.layout_.addLayout(row)
         self.layout_.addStretch()
         live.roles_read.connect(self.show_roles)
@@ -84,10 +108,21 @@ class ClosePage(StepPage):
         else:
             self.status.setText(OPEN_TEXT)
         had_focus = self.close_button.hasFocus() or self.reopen_button.hasFocus()
+        waiting = view.coverage.initials_without if not view.closed else ()
+        self.gate.setText(gate_words(waiting))
+        self.gate.setVisible(bool(waiting))
+        self.to_actions.setVisible(bool(waiting))
+        self.close_button.setEnabled(not waiting)
+        self.refusal.hide()
         self.close_button.setVisible(not view.closed)
         self.reopen_button.setVisible(view.closed)
         if had_focus:  # Focus stays on the button that took the place of the one pressed.
             (self.reopen_button if view.closed else self.close_button).setFocus()
+
+    def _refused(self, message: str) -> None:
+        if self.isVisible():
+            self.refusal.setText(message)
+            self.refusal.show()
 
     def toggle_roles(self) -> None:
         if self.roles_shown():
