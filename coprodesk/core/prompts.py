@@ -24,12 +24,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
+from coprodesk.core import closing
 from coprodesk.core.balance import Turn
 from coprodesk.core.errors import NotFound
 from coprodesk.core.live import Step, current_step, item_timing
 from coprodesk.core.models import (
-    Action,
-    ActionOwner,
     Attendance,
     AttendanceStatus,
     EntrySpeaker,
@@ -112,7 +111,6 @@ def room_state(session: Session, workshop_id: uuid.UUID, turns: Sequence[Turn] =
             Participant.initials,
             Attendance.status,
             Attendance.arrived_at,
-            Attendance.no_action_reason,
         )
         .join(Attendance, Attendance.participant_id == Participant.id)
         .where(Attendance.workshop_id == workshop_id)
@@ -120,10 +118,9 @@ def room_state(session: Session, workshop_id: uuid.UUID, turns: Sequence[Turn] =
     ).all()
     present = tuple(
         Present(pid, initials, arrived)
-        for pid, initials, status, arrived, _reason in rows
+        for pid, initials, status, arrived in rows
         if status is AttendanceStatus.PRESENT
     )
-    excused = {pid for pid, _i, _s, _a, reason in rows if reason}
     contributions = [
         Contribution(pid, at, item_id)
         for pid, at, item_id in session.execute(
@@ -141,20 +138,12 @@ def room_state(session: Session, workshop_id: uuid.UUID, turns: Sequence[Turn] =
     texts += list(
         session.scalars(select(MinuteEntry.text).where(MinuteEntry.workshop_id == workshop_id))
     )
-    with_action = set(
-        session.scalars(
-            select(ActionOwner.participant_id)
-            .join(Action, Action.id == ActionOwner.action_id)
-            .where(Action.raised_in_id == workshop_id, ActionOwner.accepted.is_(True))
-        )
-    )
+    # The closing gate's own rule, so the prompt and the gate never disagree.
     without = tuple(
-        person.initials
-        for person in present
-        if person.participant_id not in with_action and person.participant_id not in excused
+        sorted(person.initials for person in closing.people_without_action(session, workshop_id))
     )
     counts = dict.fromkeys(AttendanceStatus, 0)
-    for _pid, _initials, status, _arrived, _reason in rows:
+    for _pid, _initials, status, _arrived in rows:
         counts[status] += 1
     return RoomState(
         step=current_step(session, workshop_id),

@@ -15,6 +15,7 @@ from collections.abc import Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
@@ -177,8 +178,8 @@ class TaskKeeper(QObject):
     def _set_busy(self, change: int) -> None:
         was_busy = self.busy
         self._busy += change
-        if self.busy == was_busy:
-            return
+        if self.busy == was_busy or not shiboken6.isValid(self):
+            return  # Nothing changed, or the window went first and took the keeper with it.
         if self.busy:
             self._cursor_timer.start()
         else:

@@ -94,8 +94,9 @@ class LiveOpener:
     def __init__(self, qtbot: QtBot) -> None:
         self.qtbot = qtbot
         self.clock = FixedClock(T0)
+        # Not given to qtbot: pytest-qt deletes its widgets before fixtures end, and the
+        # host must outlive the work still in flight when the test finishes.
         self.host = QWidget()
-        qtbot.addWidget(self.host)
         self.tasks = TaskKeeper(self.host)
         self.runner = DbRunner()
         self.tasks.start(self.runner.open(), "open")
@@ -141,3 +142,4 @@ class LiveOpener:
             if isinstance(widget, QDialog) and widget.isVisible():
                 widget.close()
         self.runner.close()
+        self.host.deleteLater()

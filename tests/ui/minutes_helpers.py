@@ -64,8 +64,9 @@ class PanelOpener:
 
     def __init__(self, qtbot: QtBot) -> None:
         self.qtbot = qtbot
+        # Not given to qtbot: pytest-qt deletes its widgets before fixtures end, and the
+        # host must outlive the work still in flight when the test finishes.
         self.host = QWidget()
-        qtbot.addWidget(self.host)
         self.tasks = TaskKeeper(self.host)
         self.runner = DbRunner()
         self.tasks.start(self.runner.open(), "open")
@@ -100,6 +101,7 @@ class PanelOpener:
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QDialog) and widget.isVisible():
                 widget.close()
+        self.host.deleteLater()
 
 
 def type_line(qtbot: QtBot, panel: MinutesPanel, text: str) -> EntryView:

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import sys
 from collections.abc import Iterator
 
 import pytest
+import shiboken6
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from ui_helpers import OpenWindow, message_boxes
 
 from coprodesk import paths
 from coprodesk.core.errors import NotFound
 from coprodesk.ui import errors
+from coprodesk.ui.tasks import TaskKeeper
 
 SECRET = "Sam Okafor said the bus is late"
 
@@ -100,3 +104,25 @@ def test_failed_task_reports_and_resets_busy(
     assert box.text().startswith("Something went wrong. Nothing you had saved was lost.")
     assert any("test.broken" in r.getMessage() for r in caplog.records)
     assert all(SECRET not in r.getMessage() for r in caplog.records)
+
+
+def test_work_that_outlives_its_window_ends_quietly(
+    qtbot: QtBot, event_loop: asyncio.AbstractEventLoop
+) -> None:
+    """A task still running when its window is deleted finishes without an error."""
+    host = QWidget()
+    keeper = TaskKeeper(host)
+    release = asyncio.Event()
+    finished: list[bool] = []
+
+    async def slow() -> None:
+        await release.wait()
+        finished.append(True)
+
+    task = keeper.start(slow(), "test.slow")
+    host.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(keeper))
+    release.set()
+    qtbot.waitUntil(task.done)
+    assert finished == [True]
+    assert task.exception() is None
