@@ -117,6 +117,7 @@ class LiveOpener:
         window = open_live_window(self.host, self.runner, self.tasks, workshop_id, clock=self.clock)
         self.windows.append(window)
         self.qtbot.waitUntil(lambda: window.live.view is not None, timeout=10_000)
+        self.wait_idle()  # Pages that read more after the first view (the agreement) too.
         return window
 
     def wait_idle(self) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtWidgets import QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from coprodesk.core import agreements
 from coprodesk.core.errors import UserFacingError
@@ -36,6 +36,8 @@ class PointRaised(QWidget):
         self.number = QSpinBox()
         self.number.setAccessibleName("Agreement point number")
         self.number.setMinimum(1)
+        for inner in self.number.findChildren(QLineEdit):  # Its own line edit takes the focus.
+            inner.setAccessibleName("Agreement point number")
         label = QLabel("Point number")
         label.setBuddy(self.number)
         self.record_button = button("Record point raised", "Record agreement point raised")

@@ -405,7 +405,7 @@ class AgreementPage(StepPage):
         for person in view.people:
             done = "agreed to all ✓" if person.done else f"{person.agreed} of {person.total} agreed"
             self.person_choice.addItem(
-                f"{person.name} ({person.initials}): {done}", person.participant_id
+                f"{person.name} ({person.initials}), {done}", str(person.participant_id)
             )
         index = self.person_choice.findData(chosen)
         if index < 0:
@@ -466,7 +466,7 @@ class AgreementPage(StepPage):
         if self.view is None:
             return None
         chosen = self.person_choice.currentData()
-        return next((p for p in self.view.people if p.participant_id == chosen), None)
+        return next((p for p in self.view.people if str(p.participant_id) == chosen), None)
 
     def choose_person(self, initials: str) -> None:
         if self.view is None:
