@@ -17,8 +17,12 @@ import asyncio
 import shutil
 import sys
 import tempfile
+import uuid
 from collections.abc import Sequence
+from datetime import timedelta
 from pathlib import Path
+
+from sqlalchemy.orm import Session
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -26,6 +30,7 @@ from screenshots_live import (
     ROOT,
     SIZE_100,
     SIZE_200,
+    START,
     Shooter,
     _demo,
     _spare_references,
@@ -57,12 +62,10 @@ def _agreement(shot: Shooter) -> None:
     page.statements.setFocus()
     shot.shoot("agreement-revisit")
 
-    # The one person new to version 2 answers: agrees to six, asks for a change to one.
+    # The one person new to version 2 (ŁŻ, the first chosen) is asked about the new
+    # statement, and asks for a change to it.
     page.choose_person("ŁŻ")
     shot.wait()
-    for _ in range(6):
-        page.agree()
-        shot.wait()
     page.change_note.setText("Say who to ask when something cannot change")
     page.ask_change()
     shot.wait()
@@ -74,6 +77,9 @@ def _agreement(shot: Shooter) -> None:
     shot.window.resize(SIZE_200)
     shot.wait()
     shot.shoot("agreement-round-200")
+    page.reveal(page.agree_button)
+    shot.wait()
+    shot.shoot("agreement-round-200-lower")
     set_text_scale(QApplication.instance(), 1.0)  # type: ignore[arg-type]
     shot.window.resize(SIZE_100)
     shot.wait()
@@ -100,6 +106,35 @@ def _agreement(shot: Shooter) -> None:
     shot.shoot("agreement-point-raised", shot.window.side)
 
 
+def _new_series(session: Session) -> uuid.UUID:
+    """A first workshop with no agreement yet and three people present (all invented)."""
+    from coprodesk.core import attendance, roster, series
+    from coprodesk.core.models import AttendanceStatus
+
+    series_id = series.create_series(session, "Library opening times")
+    workshop_id = series.create_workshop(
+        session, series_id, "Getting started", starts_at=START - timedelta(days=60)
+    )
+    for name in ("Amira Haddad", "Tomasz Nowak", "Grace Obi"):
+        person = roster.add_person(session, series_id, name)
+        attendance.set_status(session, workshop_id, person, AttendanceStatus.PRESENT)
+    return workshop_id
+
+
+def _first_agreement(shot: Shooter) -> None:
+    from coprodesk.ui.live.pages.agreement import AgreementPage
+
+    shot.at(10)
+    shot.go_to(Step.AGREEMENT)
+    page = shot.window.page(Step.AGREEMENT)
+    assert isinstance(page, AgreementPage)
+    shot.shoot("agreement-start")
+    page.start_from_starter_set()
+    shot.wait()
+    page.statements.setFocus()
+    shot.shoot("agreement-starter-set")
+
+
 def render(out: Path) -> None:
     import qasync
     from PySide6.QtWidgets import QApplication
@@ -114,17 +149,19 @@ def render(out: Path) -> None:
         database = open_database()
         with database.transaction() as session:
             workshop_id = _demo(session)
+            first_id = _new_series(session)
         database.close()
         app = QApplication.instance() or QApplication(sys.argv[:1])
         assert isinstance(app, QApplication)
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
         apply_look(app, 1.0)
-        shot = Shooter(app, loop, out, workshop_id)
-        try:
-            _agreement(shot)
-        finally:
-            shot.close()
+        for chosen, scenes in ((first_id, _first_agreement), (workshop_id, _agreement)):
+            shot = Shooter(app, loop, out, chosen)
+            try:
+                scenes(shot)
+            finally:
+                shot.close()
         loop.close()
     finally:
         paths.set_data_dir(None)

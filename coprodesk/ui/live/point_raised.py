@@ -67,6 +67,8 @@ class PointRaised(QWidget):
         self.record_button.setEnabled(usable)
         if not self._count:
             self._say(NO_AGREEMENT_TEXT)
+        elif self.status.text() == NO_AGREEMENT_TEXT:
+            self.status.hide()
 
     def take_focus(self) -> None:
         self.number.setFocus()

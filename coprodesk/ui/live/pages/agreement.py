@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -289,11 +290,12 @@ class AgreementPage(StepPage):
 
         for part in (self.summary, self.notice, self.start_box, self.revisit_box):
             self.layout_.addWidget(part)
-        self.layout_.addWidget(self.statements, 1)
+        self.layout_.addWidget(self.statements, 10)
         self.layout_.addWidget(self.round_box)
         self.layout_.addWidget(self.edit_box)
         self.layout_.addWidget(self.history_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.layout_.addWidget(self.history)
+        self.layout_.addStretch(1)
 
         order = [
             self.starter_button,
@@ -349,6 +351,7 @@ class AgreementPage(StepPage):
             set_text(self.revisit_words, self._revisit_text(view))
             set_shown(self.keep_button, not view.kept_here)
         set_text(self.summary, self._summary_text(view))
+        set_shown(self.summary, exists)
         self._fill_statements(view)
         self._fill_people(view)
         self._fill_starters(view)
@@ -455,6 +458,15 @@ class AgreementPage(StepPage):
         self.notice.setText(message)
         self.notice.show()
 
+    def reveal(self, widget: QWidget) -> None:
+        """Give ``widget`` the keyboard and scroll the page so that it is in view."""
+        widget.setFocus()
+        scroller = self.parentWidget()
+        while scroller is not None and not isinstance(scroller, QScrollArea):
+            scroller = scroller.parentWidget()
+        if scroller is not None:
+            scroller.ensureWidgetVisible(widget, GRID * 2, GRID * 6)
+
     # Choosing -----------------------------------------------------------------------------
 
     def chosen_statement(self) -> StatementView | None:
@@ -528,7 +540,7 @@ class AgreementPage(StepPage):
         workshop_id = self.live.workshop_id
         self._change(
             lambda session: agreements.start_agreement(session, workshop_id),
-            lambda _result: self.writer.setFocus(),
+            lambda _result: self.reveal(self.writer),
         )
 
     def keep(self) -> None:
@@ -578,7 +590,7 @@ class AgreementPage(StepPage):
         self.add_button.setText("Save the new words")
         self.add_button.setAccessibleName("Save the new words")
         self.stop_button.show()
-        self.writer.setFocus()
+        self.reveal(self.writer)
         self.writer.selectAll()
 
     def end_edit(self) -> None:
@@ -720,7 +732,7 @@ class AgreementPage(StepPage):
         elif key == Qt.Key.Key_A:
             self.agree()
         elif key == Qt.Key.Key_C:
-            self.change_note.setFocus()
+            self.reveal(self.change_note)
         else:
             return False
         return True
