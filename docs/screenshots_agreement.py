@@ -7,6 +7,7 @@ present, and goes to "What we agreed": the group revisits the agreement, the one
 person new to its latest version is asked, asks for a change, and the words are
 changed (a new version). Writes agreement-*.png at 100 % and 200 % text and
 projector-agreement-always.png (the agreement shown during the agenda).
+agreement-round-200-lower.png is scrolled to the consent round at 200 % text.
 Look at every image before using it in the guide.
 """
 
@@ -76,7 +77,6 @@ def _agreement(shot: Shooter) -> None:
     set_text_scale(QApplication.instance(), 2.0)  # type: ignore[arg-type]
     shot.window.resize(SIZE_200)
     shot.wait()
-    shot.shoot("agreement-round-200")
     page.reveal(page.agree_button)
     shot.wait()
     shot.shoot("agreement-round-200-lower")
