@@ -133,6 +133,8 @@ def _first_agreement(shot: Shooter) -> None:
     shot.wait()
     page.statements.setFocus()
     shot.shoot("agreement-starter-set")
+    shot.shoot_projector("projector-agreement-starter-set")
+    shot.window.projector_controls.set_showing(False)
 
 
 def render(out: Path) -> None:

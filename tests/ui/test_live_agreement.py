@@ -187,7 +187,8 @@ def test_the_next_workshop_revisits_it_and_asks_new_people(
     assert page.keep_button.isVisible()
     assert page.to_ask.text() == "Still to agree to every statement: Chloé Martin (CM)."
     assert page.person_choice.currentData() == str(second)  # The first person not done yet.
-    qtbot.mouseClick(page.keep_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.minutes_changed, timeout=10_000):
+        qtbot.mouseClick(page.keep_button, Qt.MouseButton.LeftButton)
     opener.wait_idle()
     assert not page.keep_button.isVisible()
     with db.reading() as session:
@@ -216,7 +217,8 @@ def test_a_point_raised_goes_into_the_minutes_by_number_with_no_name(
     assert point.number.hasFocus()
     assert point.number.maximum() == 2
     point.number.setValue(2)
-    qtbot.mouseClick(point.record_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.minutes_changed, timeout=10_000):
+        qtbot.mouseClick(point.record_button, Qt.MouseButton.LeftButton)
     opener.wait_idle()
     with db.reading() as session:
         (entry,) = minutes.entries(session, workshop_id)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import shiboken6
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from coprodesk.core import agreements
@@ -30,6 +31,8 @@ NO_AGREEMENT_TEXT = "There is no agreement yet to raise a point from."
 
 
 class PointRaised(QWidget):
+    recorded = Signal(int)  # the point's number, once it is in the minutes
+
     def __init__(self, live: LiveSession) -> None:
         super().__init__()
         self.live = live
@@ -90,6 +93,7 @@ class PointRaised(QWidget):
         if shiboken6.isValid(self):
             self._say(f"Point {number} raised: in the minutes, with no name.")
             self.live.saved.emit()
+            self.recorded.emit(number)
 
     def _say(self, text: str) -> None:
         self.status.setText(text)

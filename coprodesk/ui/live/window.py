@@ -67,6 +67,9 @@ class LiveWindow(QMainWindow):
     """Running one workshop. ``closed`` tells the main window to refresh its list."""
 
     closed = Signal()
+    # The window wrote into the minutes (a point raised, the agreement kept): an open
+    # minutes window can reload.
+    minutes_changed = Signal()
 
     def __init__(
         self,
@@ -146,6 +149,8 @@ class LiveWindow(QMainWindow):
         self.side_panel.late_arrival_requested.connect(self.ask_late_arrival)
         self.point_raised = PointRaised(live)
         self.side_panel.add_section(self.point_raised)
+        self.point_raised.recorded.connect(lambda _number: self.minutes_changed.emit())
+        self.agreement_page.minutes_changed.connect(self.minutes_changed)
 
         column = QWidget()
         column_layout = QVBoxLayout(column)

@@ -22,7 +22,7 @@ import itertools
 import uuid
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -104,6 +104,7 @@ def history_words(versions: list[VersionView]) -> str:
 
 class AgreementPage(StepPage):
     step = Step.AGREEMENT
+    minutes_changed = Signal()  # keeping the agreement wrote a decision into the minutes
 
     def __init__(self, live: LiveSession) -> None:
         super().__init__(live)
@@ -545,7 +546,10 @@ class AgreementPage(StepPage):
 
     def keep(self) -> None:
         workshop_id = self.live.workshop_id
-        self._change(lambda session: agreements.keep_agreement(session, workshop_id))
+        self._change(
+            lambda session: agreements.keep_agreement(session, workshop_id),
+            lambda _result: self.minutes_changed.emit(),
+        )
 
     def save_written(self) -> None:
         text = self.writer.text()
