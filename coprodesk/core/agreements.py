@@ -27,7 +27,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from coprodesk import paths
@@ -51,6 +51,7 @@ from coprodesk.core.text import clean_line, clean_text
 from coprodesk.core.undo import Removed, _put_back, _snapshot, _table
 
 STARTER_FILE = "agreement_statements.json"
+AGREED, ASKED = ConsentStatus.AGREED, ConsentStatus.CHANGE_ASKED
 STATEMENT_MAX = 500
 NOTE_MAX = 1000
 
@@ -230,35 +231,43 @@ def agreement_view(session: Session, workshop_id: uuid.UUID) -> AgreementView:
         ).all()
     )
     present_ids = {pid for pid, _name, _initials in present}
+    # Plain rows, not ORM objects: a round of 30 people answers hundreds of times.
+    rows = session.execute(
+        select(AgreementStatement.id, AgreementStatement.text)
+        .where(AgreementStatement.version_id == version.id)
+        .order_by(AgreementStatement.position)
+    ).all()
+    answers: dict[uuid.UUID, list[tuple[uuid.UUID, ConsentStatus, str]]] = {
+        row.id: [] for row in rows
+    }
+    for consent in session.execute(
+        select(Consent.statement_id, Consent.participant_id, Consent.status, Consent.note)
+        .join(AgreementStatement, AgreementStatement.id == Consent.statement_id)
+        .where(AgreementStatement.version_id == version.id)
+    ):
+        answers[consent.statement_id].append((consent.participant_id, consent.status, consent.note))
     statements: list[StatementView] = []
     agreed_count = dict.fromkeys(present_ids, 0)
     asked_count = dict.fromkeys(present_ids, 0)
-    for number, statement in enumerate(version.statements, start=1):
-        agreed = sorted(
-            initials_of[c.participant_id]
-            for c in statement.consents
-            if c.status is ConsentStatus.AGREED
-        )
+    for number, row in enumerate(rows, start=1):
+        given = answers[row.id]
+        agreed = sorted(initials_of[pid] for pid, status, _ in given if status is AGREED)
         asked = sorted(
-            (
-                ChangeAsked(initials_of[c.participant_id], c.note)
-                for c in statement.consents
-                if c.status is ConsentStatus.CHANGE_ASKED
-            ),
+            (ChangeAsked(initials_of[pid], note) for pid, status, note in given if status is ASKED),
             key=lambda each: each.initials,
         )
-        answered = {c.participant_id for c in statement.consents}
-        for consent in statement.consents:
-            if consent.participant_id in present_ids:
-                counts = agreed_count if consent.status is ConsentStatus.AGREED else asked_count
-                counts[consent.participant_id] += 1
-        status = StatementStatus.AGREED if agreed and not asked else StatementStatus.NOT_YET
+        answered = {pid for pid, _status, _note in given}
+        for pid, answer, _note in given:
+            if pid in present_ids:
+                counts = agreed_count if answer is AGREED else asked_count
+                counts[pid] += 1
+        standing = StatementStatus.AGREED if agreed and not asked else StatementStatus.NOT_YET
         statements.append(
             StatementView(
-                statement.id,
+                row.id,
                 number,
-                statement.text,
-                status,
+                row.text,
+                standing,
                 tuple(agreed),
                 tuple(asked),
                 tuple(sorted(initials_of[p] for p in present_ids - answered)),
@@ -389,21 +398,52 @@ def _writable(
     if version.workshop_id == workshop_id and not agreement_view(session, workshop_id).agreed:
         return version, same
     copy = AgreementVersion(
+        id=uuid.uuid4(),
         series_id=version.series_id,
         number=version.number + 1,
         workshop_id=workshop_id,
     )
-    mapping: dict[uuid.UUID, uuid.UUID] = {}
-    for statement in version.statements:
-        new = AgreementStatement(id=uuid.uuid4(), position=statement.position, text=statement.text)
-        new.consents = [
-            Consent(participant_id=c.participant_id, status=c.status, note=c.note)
-            for c in statement.consents
-        ]
-        copy.statements.append(new)
-        mapping[statement.id] = new.id
     session.add(copy)
     session.flush()
+    # Copied in bulk: the answers of a whole room come along with the statements.
+    rows = session.execute(
+        select(AgreementStatement.id, AgreementStatement.position, AgreementStatement.text).where(
+            AgreementStatement.version_id == version.id
+        )
+    ).all()
+    mapping = {row.id: uuid.uuid4() for row in rows}
+    if rows:
+        session.execute(
+            insert(AgreementStatement),
+            [
+                {
+                    "id": mapping[row.id],
+                    "version_id": copy.id,
+                    "position": row.position,
+                    "text": row.text,
+                }
+                for row in rows
+            ],
+        )
+    answers = session.execute(
+        select(Consent.statement_id, Consent.participant_id, Consent.status, Consent.note)
+        .join(AgreementStatement, AgreementStatement.id == Consent.statement_id)
+        .where(AgreementStatement.version_id == version.id)
+    ).all()
+    if answers:
+        session.execute(
+            insert(Consent),
+            [
+                {
+                    "statement_id": mapping[a.statement_id],
+                    "participant_id": a.participant_id,
+                    "status": a.status,
+                    "note": a.note,
+                }
+                for a in answers
+            ],
+        )
+    session.expire(copy)
     return copy, mapping
 
 
