@@ -154,6 +154,18 @@ def test_writing_changing_moving_and_removing_with_undo(
     assert not page.undo_bar.isVisible()
     assert stored(db, workshop_id).number == 1
 
+    # Undo is for the latest removal only, until the next change.
+    qtbot.keyClick(page.statements, Qt.Key.Key_Delete)
+    opener.wait_idle()
+    assert page.undo_bar.isVisible()
+    page.writer.setText("We finish by five.")
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    opener.wait_idle()
+    assert not page.undo_bar.isVisible()
+    page.undo_action.trigger()
+    opener.wait_idle()
+    assert len(stored(db, workshop_id).statements) == 3
+
 
 def test_a_refused_statement_is_explained_beside_it_and_nothing_is_lost(
     qtbot: QtBot, db: Database, opener: LiveOpener

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import itertools
 import uuid
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QStandardItem, QStandardItemModel
@@ -526,9 +527,15 @@ class AgreementPage(StepPage):
 
     # Changing the statements --------------------------------------------------------------
 
-    def _change(self, write: object, then: object = None) -> None:
+    def _change(
+        self, write: Callable[[Session], Any], then: Callable[[Any], None] | None = None
+    ) -> None:
+        """Save a change. Undo only ever offers the latest removal, and only until the next
+        change, so that it can never reach into a version made since."""
         self.notice.hide()
-        self.agreement.change(write, then)  # type: ignore[arg-type]
+        self._removed = None
+        self.undo_bar.hide()
+        self.agreement.change(write, then)
 
     def start_from_starter_set(self) -> None:
         workshop_id = self.live.workshop_id
@@ -662,7 +669,7 @@ class AgreementPage(StepPage):
         def answered(_result: object) -> None:
             self.change_note.clear()
             self._next_in_round(number)
-            self.statements.setFocus()
+            self.reveal(self.statements)
 
         self._change(write, answered)
 
