@@ -43,7 +43,7 @@ from coprodesk.ui.palette import apply_look, set_text_scale
 
 
 def _agreement(shot: Shooter) -> None:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QScrollArea
 
     from coprodesk.ui.live.pages.agreement import AgreementPage
     from coprodesk.ui.live.pages.introductions import IntroductionsPage
@@ -90,9 +90,17 @@ def _agreement(shot: Shooter) -> None:
     page.writer.setText("We say honestly what can change and what cannot, and who to ask about it.")
     page.save_written()
     shot.wait()
+    page.reveal(page.statements)
+    shot.wait()
+    page.reveal(page.summary)
+    shot.shoot("agreement-new-version")
     page.history_button.setChecked(True)
     shot.wait(lambda: bool(page.history.toPlainText()))
-    shot.shoot("agreement-new-version")
+    scroller = page.parentWidget().parentWidget()  # The page's scroll area.
+    assert isinstance(scroller, QScrollArea)
+    scroller.verticalScrollBar().setValue(scroller.verticalScrollBar().maximum())
+    shot.wait()
+    shot.shoot("agreement-history")
 
     shot.at(20)
     shot.go_to(Step.AGENDA)

@@ -221,7 +221,12 @@ def _first_workshop(session: Session, series_id: uuid.UUID, people: list[uuid.UU
         ],
     )
     version = AgreementVersion(
-        id=uuid.uuid4(), series_id=series_id, number=1, workshop_id=workshop.id
+        id=uuid.uuid4(),
+        series_id=series_id,
+        number=1,
+        workshop_id=workshop.id,
+        created_at=workshop.starts_at,
+        note="First agreement.",
     )
     present = [aisha, mary_jane, lukasz, alexis, zoe, ana]
     for position, text in enumerate(AGREEMENT, start=1):
@@ -343,6 +348,7 @@ def _second_workshop(
         series_id=series_id,
         number=2,
         workshop_id=workshop.id,
+        created_at=workshop.starts_at,
         note="Kept all six statements and added one.",
     )
     present = [aisha, mary_jane, alexis, ana, will, sam]

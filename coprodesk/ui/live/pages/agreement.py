@@ -95,7 +95,9 @@ def history_words(versions: list[VersionView]) -> str:
     blocks = []
     for version in versions:
         made = f" in “{version.made_in}”" if version.made_in else ""
-        lines = [f"Version {version.number}, made{made} on {version.made_at:%d %B %Y}."]
+        lines = [
+            f"Version {version.number}, made{made} on {version.made_at.day} {version.made_at:%B %Y}."
+        ]
         if version.note:
             lines.append(version.note)
         lines += [f"  {n}. {text}" for n, text in enumerate(version.statements, start=1)]
@@ -286,7 +288,7 @@ class AgreementPage(StepPage):
         self.history = QPlainTextEdit()
         self.history.setReadOnly(True)
         self.history.setAccessibleName("Earlier versions of the agreement")
-        self.history.setMinimumHeight(GRID * 20)
+        self.history.setMinimumHeight(GRID * 40)
         self.history.hide()
         self.agreement.history_read.connect(self._show_history)
 
