@@ -95,9 +95,8 @@ def history_words(versions: list[VersionView]) -> str:
     blocks = []
     for version in versions:
         made = f" in “{version.made_in}”" if version.made_in else ""
-        lines = [
-            f"Version {version.number}, made{made} on {version.made_at.day} {version.made_at:%B %Y}."
-        ]
+        when = f"{version.made_at.day} {version.made_at:%B %Y}"
+        lines = [f"Version {version.number}, made{made} on {when}."]
         if version.note:
             lines.append(version.note)
         lines += [f"  {n}. {text}" for n, text in enumerate(version.statements, start=1)]
