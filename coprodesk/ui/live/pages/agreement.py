@@ -80,6 +80,8 @@ def statement_words(statement: StatementView) -> tuple[str, str]:
             for each in statement.change_asked
         )
         status = "Not yet agreed" + (f" · {asked}" if asked else "")
+        if statement.agreed_by:
+            status += f" · agreed by {', '.join(statement.agreed_by)}"
         spoken = status
     if statement.waiting_for:
         still = f" · still to answer: {', '.join(statement.waiting_for)}"
