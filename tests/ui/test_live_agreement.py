@@ -275,3 +275,34 @@ def test_every_control_is_named_labelled_and_reachable(db: Database, opener: Liv
     assert page.statements.model().index(0, 0).data(Qt.ItemDataRole.AccessibleTextRole) == (
         "1. We speak one at a time. Not yet agreed · still to answer: BH, CM."
     )
+
+
+def test_someone_marked_present_later_is_asked_and_answers_stay_off_the_projector(
+    qtbot: QtBot, db: Database, opener: LiveOpener
+) -> None:
+    window, workshop_id, people = open_agreement(db, opener, with_agreement=True, people=1)
+    page = window.agreement_page
+    page.change_note.setText("Not sure about this")
+    page.ask_change()
+    opener.wait_idle()
+    assert [p.initials for p in stored(db, workshop_id).people] == ["BH"]
+    late = next(pid for name, pid in build_people(db, workshop_id) if name == "Dorota Wiśniewska")
+    window.live.set_status(late, AttendanceStatus.PRESENT)
+    opener.wait_idle()
+    assert [page.person_choice.itemText(n) for n in range(page.person_choice.count())] == [
+        "Bashir Haddad (BH), 0 of 2 agreed",
+        "Dorota Wiśniewska (DW), 0 of 2 agreed",
+    ]
+    assert "Dorota Wiśniewska (DW)" in page.to_ask.text()
+    window.projector_controls.full_screen.setChecked(False)
+    window.projector_controls.set_showing(True)
+    window.tick()
+    shown = " ".join(window.projector.texts())
+    assert "1. We speak one at a time." in shown
+    for private in ("Not sure about this", "asked for a change", "BH", "still to answer"):
+        assert private not in shown
+
+
+def build_people(db: Database, workshop_id: uuid.UUID) -> list[tuple[str, uuid.UUID]]:
+    with db.reading() as session:
+        return [(p.name, p.participant_id) for p in attendance.attendance(session, workshop_id)]
