@@ -280,7 +280,7 @@ def test_every_control_is_named_labelled_and_reachable(db: Database, opener: Liv
 def test_someone_marked_present_later_is_asked_and_answers_stay_off_the_projector(
     qtbot: QtBot, db: Database, opener: LiveOpener
 ) -> None:
-    window, workshop_id, people = open_agreement(db, opener, with_agreement=True, people=1)
+    window, workshop_id, _ = open_agreement(db, opener, with_agreement=True, people=1)
     page = window.agreement_page
     page.change_note.setText("Not sure about this")
     page.ask_change()
