@@ -241,7 +241,12 @@ def _first_workshop(session: Session, series_id: uuid.UUID, people: list[uuid.UU
         ],
     )
     version = AgreementVersion(
-        id=uuid.uuid4(), series_id=series_id, number=1, workshop_id=workshop.id
+        id=uuid.uuid4(),
+        series_id=series_id,
+        number=1,
+        workshop_id=workshop.id,
+        created_at=workshop.starts_at,
+        note="First agreement.",
     )
     present = [aisha, mary_jane, lukasz, alexis, zoe, ana]
     for position, text in enumerate(AGREEMENT, start=1):
@@ -363,13 +368,18 @@ def _second_workshop(
         series_id=series_id,
         number=2,
         workshop_id=workshop.id,
+        created_at=workshop.starts_at,
         note="Kept all six statements and added one.",
     )
     present = [aisha, mary_jane, alexis, ana, will, sam]
+    # Answers to the six kept statements carry over from the first workshop, so Łukasz
+    # and Zoë, who were not here, are only asked about the new one when they next come.
+    earlier = [aisha, mary_jane, lukasz, alexis, zoe, ana]
     for position, text in enumerate((*AGREEMENT, ADDED_IN_SECOND_VERSION), start=1):
         statement = AgreementStatement(id=uuid.uuid4(), position=position, text=text)
+        agreed = present if text == ADDED_IN_SECOND_VERSION else dict.fromkeys(earlier + present)
         statement.consents = [
-            Consent(participant_id=person, status=ConsentStatus.AGREED) for person in present
+            Consent(participant_id=person, status=ConsentStatus.AGREED) for person in agreed
         ]
         version.statements.append(statement)
     session.add(version)
@@ -411,6 +421,16 @@ def _second_workshop(
             decided_by_group=kind is EntryKind.DECISION,
             recorded_at=clock + timedelta(minutes=4 + 15 * offset),
         )
+    # Someone felt talked over: recorded by number, with no name, before the last note.
+    point = minutes.add_entry(
+        session,
+        workshop.id,
+        f"Agreement point 1 raised: {AGREEMENT[0]}",
+        agenda_item_id=hours,
+        recorded_at=clock + timedelta(minutes=70),
+        agreement_point=1,
+    )
+    minutes.move_entry(session, point, len(notes))
     _action(
         session,
         workshop,

@@ -54,6 +54,7 @@ def add_entry(
     decided_by_group: bool = False,
     sent_in_writing: bool = False,
     recorded_at: datetime | None = None,
+    agreement_point: int | None = None,
 ) -> uuid.UUID:
     """Add an entry at the end of a workshop's minutes and return its id."""
     entry_id = uuid.uuid4()
@@ -69,6 +70,7 @@ def add_entry(
             "decided_by_group": decided_by_group,
             "sent_in_writing": sent_in_writing,
             "recorded_at": recorded_at or utcnow(),
+            "agreement_point": agreement_point,
         },
     )
     unique_speakers = list(dict.fromkeys(speakers))

@@ -118,7 +118,7 @@ class LiveOpener:
         window = open_live_window(self.host, self.runner, self.tasks, workshop_id, clock=self.clock)
         self.windows.append(window)
         self.qtbot.waitUntil(lambda: window.live.view is not None, timeout=10_000)
-        self.wait_idle()  # The prompts read after the first view, too.
+        self.wait_idle()  # The prompts and the agreement read after the first view, too.
         return window
 
     def wait_idle(self) -> None:

@@ -124,10 +124,19 @@ class ProjectorWindow(QWidget):
             action.triggered.connect(slot)
             self.addAction(action)
         self._content: ProjectorContent | None = None
+        self._public: PublicSnapshot | None = None
+        self.agreement_always = False
+
+    def set_agreement_always(self, shown: bool) -> None:
+        """Show the group agreement in large print at every step, or only at its own."""
+        self.agreement_always = shown
+        if self._public is not None:
+            self.show_public(self._public)
 
     def show_public(self, public: PublicSnapshot) -> None:
         """Show this public snapshot; the only way anything reaches the projector."""
-        content = projector_content(public)
+        self._public = public
+        content = projector_content(public, agreement_always=self.agreement_always)
         if content == self._content:
             return
         self._content = content

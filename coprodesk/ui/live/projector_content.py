@@ -45,10 +45,29 @@ def names_words(names: tuple[str, ...]) -> str:
     return SEPARATOR.join(name.replace(" ", NO_BREAK_SPACE) for name in names)
 
 
-def projector_content(public: PublicSnapshot) -> ProjectorContent:
+def agreement_lines(public: PublicSnapshot) -> tuple[str, ...]:
+    statements = tuple(f"{number}. {text}" for number, text in enumerate(public.agreement, start=1))
+    return statements or ("We will agree together how we work.",)
+
+
+def projector_content(
+    public: PublicSnapshot, *, agreement_always: bool = False
+) -> ProjectorContent:
+    """What the projector shows; ``agreement_always`` puts the agreement up at any step
+    (the agenda's timer stays beside it)."""
     step = public.step
     header = public.workshop_title
     step_words = f"Step {STEPS.index(step) + 1} of {len(STEPS)}: {step.label}"
+    if agreement_always and public.agreement and step is not Step.AGREEMENT:
+        shown = projector_content(public)
+        return ProjectorContent(
+            header,
+            step_words,
+            "What we agreed",
+            agreement_lines(public),
+            timer=shown.timer,
+            over=shown.over,
+        )
     names = names_words(public.names_present)
     caption = HERE_TODAY if names else ""
     if step is Step.WELCOME:
@@ -59,11 +78,7 @@ def projector_content(public: PublicSnapshot) -> ProjectorContent:
             header, step_words, "Introductions", lines, names_caption=caption, names=names
         )
     if step is Step.AGREEMENT:
-        statements = tuple(
-            f"{number}. {text}" for number, text in enumerate(public.agreement, start=1)
-        )
-        agreed = statements or ("We will agree together how we work.",)
-        return ProjectorContent(header, step_words, "What we agreed", agreed)
+        return ProjectorContent(header, step_words, "What we agreed", agreement_lines(public))
     if step is Step.AGENDA:
         return _agenda(public, header, step_words)
     if step is Step.REVIEW:

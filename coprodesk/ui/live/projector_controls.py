@@ -44,11 +44,25 @@ class ProjectorControls(QWidget):
         self.full_screen.setAccessibleName("Projector full screen")
         self.full_screen.setToolTip("Fill the projector screen (F11 in the projector window)")
         self.full_screen.setChecked(True)
+        self.agreement_always = QCheckBox("Show what we agreed at every step")
+        self.agreement_always.setAccessibleName(
+            "Show what we agreed on the projector at every step"
+        )
+        self.agreement_always.setToolTip(
+            "The group agreement in large print, whatever the step (F6)"
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(GRID)
         title = heading("Projector")
-        for widget in (title, label, self.screen_choice, self.full_screen, self.show_button):
+        for widget in (
+            title,
+            label,
+            self.screen_choice,
+            self.full_screen,
+            self.agreement_always,
+            self.show_button,
+        ):
             layout.addWidget(widget)
         self.show_button.toggled.connect(self._toggled)
         self.full_screen.toggled.connect(lambda _on: self.changed.emit())

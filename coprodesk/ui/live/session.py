@@ -51,7 +51,19 @@ class LiveSession(QObject):
         self.clock = clock
         self.view: LiveView | None = None
 
+    @property
+    def runner(self) -> DbRunner:
+        return self._runner
+
+    @property
+    def tasks(self) -> TaskKeeper:
+        return self._tasks
+
     # Reading ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read the view again after a change saved elsewhere (the group agreement)."""
+        self._tasks.start(self._apply(lambda _session: None, saved=False), "live refresh")
 
     def open(self) -> None:
         """Start a planned workshop, or resume a live or closed one, and show it."""

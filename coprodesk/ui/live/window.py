@@ -43,6 +43,7 @@ from coprodesk.ui.live.pages.close import ClosePage
 from coprodesk.ui.live.pages.introductions import IntroductionsPage
 from coprodesk.ui.live.pages.review import ReviewPage
 from coprodesk.ui.live.pages.welcome import WelcomePage
+from coprodesk.ui.live.point_raised import PointRaised
 from coprodesk.ui.live.projector import ProjectorWindow
 from coprodesk.ui.live.projector_content import public_at
 from coprodesk.ui.live.projector_controls import ProjectorControls
@@ -69,6 +70,9 @@ class LiveWindow(QMainWindow):
     """Running one workshop. ``closed`` tells the main window to refresh its list."""
 
     closed = Signal()
+    # The window wrote into the minutes (a point raised, the agreement kept): an open
+    # minutes window can reload.
+    minutes_changed = Signal()
 
     def __init__(
         self,
@@ -98,6 +102,9 @@ class LiveWindow(QMainWindow):
         self.projector.hidden.connect(lambda: self.projector_controls.set_showing(False))
         self.projector.full_screen_changed.connect(self._projector_full_screen)
         self.projector_controls.changed.connect(self._place_projector)
+        self.projector_controls.agreement_always.toggled.connect(
+            self.projector.set_agreement_always
+        )
         self._clock_timer = QTimer(self, interval=TICK_MS)
         self._clock_timer.timeout.connect(self.tick)
         self._clock_timer.start()
@@ -149,6 +156,10 @@ class LiveWindow(QMainWindow):
         self.coverage_note = CoverageNote()
         self.side_panel.add_section(self.coverage_note)
         self.side_panel.late_arrival_requested.connect(self.ask_late_arrival)
+        self.point_raised = PointRaised(live)
+        self.side_panel.add_section(self.point_raised)
+        self.point_raised.recorded.connect(lambda _number: self.minutes_changed.emit())
+        self.agreement_page.minutes_changed.connect(self.minutes_changed)
 
         column = QWidget()
         column_layout = QVBoxLayout(column)
@@ -202,6 +213,14 @@ class LiveWindow(QMainWindow):
             "Show or hide the projector", "F5", self.projector_controls.show_button.toggle
         )
         self.late_action = action("Someone arrived late", "Ctrl+L", self.ask_late_arrival)
+        self.point_action = action(
+            "Record an agreement point raised", "Ctrl+G", self.point_raised.take_focus
+        )
+        self.agreement_shown_action = action(
+            "Show what we agreed on the projector at every step",
+            "F6",
+            self.projector_controls.agreement_always.toggle,
+        )
 
     def _fit_side(self) -> None:
         """Keep the side column wide enough for its widest control at any text size."""
@@ -239,6 +258,7 @@ class LiveWindow(QMainWindow):
             page.show_view(view)
         self.side_panel.show_view(view)
         self.coverage_note.show_view(view)
+        self.point_raised.show_view(view)
         self._turn_to(self.pages[view.step])
         self.tick()
 
