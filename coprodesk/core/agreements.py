@@ -214,10 +214,42 @@ def _keep_words(number: int) -> str:
     return f"We read our group agreement together and kept version {number} as it is."
 
 
-def agreement_view(session: Session, workshop_id: uuid.UUID) -> AgreementView:
+def version_as_it_stood(session: Session, workshop_id: uuid.UUID) -> AgreementVersion | None:
+    """The newest version made at this workshop or before it (by start), if any.
+
+    For the workshop running now that is the current version; a past workshop is
+    judged by the agreement it had, not by changes made later in the series.
+    """
+    workshop = get_workshop(session, workshop_id)
+    starts = dict(
+        session.execute(
+            select(Workshop.id, Workshop.starts_at).where(Workshop.series_id == workshop.series_id)
+        ).all()
+    )
+    versions = session.scalars(
+        select(AgreementVersion)
+        .where(AgreementVersion.series_id == workshop.series_id)
+        .order_by(AgreementVersion.number.desc())
+    )
+    for version in versions:
+        made_at = starts.get(version.workshop_id) if version.workshop_id else None
+        if made_at is None or workshop.starts_at is None or made_at <= workshop.starts_at:
+            return version
+    return None
+
+
+def agreement_view(
+    session: Session, workshop_id: uuid.UUID, *, as_it_stood: bool = False
+) -> AgreementView:
+    """The agreement for this workshop: the current version (to work on), or with
+    ``as_it_stood`` the version this workshop had (to judge a past workshop)."""
     session.flush()
     workshop = get_workshop(session, workshop_id)
-    version = current_version(session, workshop.series_id)
+    version = (
+        version_as_it_stood(session, workshop_id)
+        if as_it_stood
+        else current_version(session, workshop.series_id)
+    )
     present = _present(session, workshop_id)
     if version is None:
         return AgreementView(
@@ -315,7 +347,7 @@ def _is_agreed(statements: Sequence[StatementView], people: Sequence[PersonToAsk
 def statements_not_agreed(session: Session, workshop_id: uuid.UUID) -> list[StatementView]:
     """What is not yet agreed for this workshop: statements with an open "change asked",
     with no one agreeing yet, or that someone here today has not answered."""
-    view = agreement_view(session, workshop_id)
+    view = agreement_view(session, workshop_id, as_it_stood=True)
     return [s for s in view.statements if not s.agreed or s.waiting_for]
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from coprodesk.core import actions, attendance, closing, live, roster, series
 from coprodesk.core.bundle import import_bundle, read_bundle
-from coprodesk.core.closing import ActionsMissing, readiness, statements_not_agreed
+from coprodesk.core.closing import ActionsMissing, readiness
 from coprodesk.core.db import Database
 from coprodesk.core.demo import create_demo_series
 from coprodesk.core.errors import BundleError, InvalidInput, UserFacingError
@@ -169,16 +169,18 @@ def _agreement(db: Database, workshop_id: uuid.UUID, ids: dict[str, uuid.UUID]) 
             session.add(version)
 
 
-def test_statements_not_agreed_are_of_the_latest_version_by_people_present(
-    db: Database,
-) -> None:
+def test_readiness_lists_what_is_not_agreed_in_the_latest_version(db: Database) -> None:
+    """The agreement's own rule: any open "change asked", even by someone not here today."""
     workshop_id, ids = _open_workshop(db)
     with db.reading() as session:
-        assert statements_not_agreed(session, workshop_id) == []
+        assert readiness(session, workshop_id).not_agreed == ()
     _agreement(db, workshop_id, ids)
     with db.reading() as session:
-        found = statements_not_agreed(session, workshop_id)
-    assert [(s.number, s.text, s.asked_by) for s in found] == [(2, "We take breaks. v2", ("AR",))]
+        found = readiness(session, workshop_id).not_agreed
+    assert [(s.number, s.text, [a.initials for a in s.change_asked]) for s in found] == [
+        (2, "We take breaks. v2", ["AR"]),
+        (3, "We pass. v2", ["CD"]),
+    ]
 
 
 def test_readiness_lines(db: Database) -> None:
@@ -191,6 +193,7 @@ def test_readiness_lines(db: Database) -> None:
         "First: not ready to close.",
         "No accepted action yet: AR, BC.",
         "Not yet agreed: statement 2, “We take breaks. v2” (change asked by AR).",
+        "Not yet agreed: statement 3, “We pass. v2” (change asked by CD).",
     ]
 
 
