@@ -26,7 +26,6 @@ from coprodesk.core.models import (
     Action,
     AgreementStatement,
     AgreementVersion,
-    Attendance,
     MinuteEntry,
     Participant,
     Series,
@@ -228,7 +227,9 @@ class _Reader:
         return tuple(sorted(self.initials[person] for person in ids))
 
     def attendance(self, workshop: Workshop) -> AttendanceData:
-        by_status: dict[AttendanceStatus, list[uuid.UUID]] = {status: [] for status in AttendanceStatus}
+        by_status: dict[AttendanceStatus, list[uuid.UUID]] = {
+            status: [] for status in AttendanceStatus
+        }
         for row in workshop.attendance:
             by_status[row.status].append(row.participant_id)
         return AttendanceData(
@@ -362,6 +363,26 @@ class _Reader:
         )
 
 
+def find_series_id(session: Session, text: str) -> uuid.UUID:
+    """A series id from its full form or a unique start of it (as `list` prints)."""
+    wanted = text.strip().lower().replace("-", "")
+    if len(wanted) < 4 or any(char not in "0123456789abcdef" for char in wanted):
+        raise NotFound(
+            f"'{text}' is not a series id. Run `coprodesk list` to see the ids; "
+            "the first eight characters are enough."
+        )
+    matches = [
+        series_id
+        for series_id in session.scalars(select(Series.id))
+        if series_id.hex.startswith(wanted)
+    ]
+    if not matches:
+        raise NotFound(f"There is no series with id {text}. Run `coprodesk list` to see them.")
+    if len(matches) > 1:
+        raise NotFound(f"More than one series id starts with {text}; please give more of it.")
+    return matches[0]
+
+
 def _workshop(session: Session, workshop_id: uuid.UUID) -> tuple[_Reader, Workshop]:
     workshop = session.get(
         Workshop,
@@ -433,7 +454,9 @@ def briefing_data(session: Session, workshop_id: uuid.UUID) -> BriefingData:
         for item in workshop.agenda_items
     )
     total = sum(item.planned_minutes for item in items)
-    ends_at = workshop.starts_at + timedelta(minutes=total) if workshop.starts_at and total else None
+    ends_at = (
+        workshop.starts_at + timedelta(minutes=total) if workshop.starts_at and total else None
+    )
     coming_ids = [
         row.participant_id
         for row in workshop.attendance
@@ -448,8 +471,8 @@ def briefing_data(session: Session, workshop_id: uuid.UUID) -> BriefingData:
         total_minutes=total,
         agenda=items,
         coming=coming,
-        bring=reader.text(getattr(workshop, "bring_text", "") or ""),
-        practical=reader.text(getattr(workshop, "practical_notes", "") or ""),
+        bring=reader.text(workshop.bring_text),
+        practical=reader.text(workshop.practical_notes),
         support=reader.text(reader.series.support_text),
     )
 
@@ -487,8 +510,7 @@ def series_report_data(
     minutes = tuple(reader.minutes(workshop, reader.agreement(workshop)) for workshop in chosen)
     chosen_ids = [workshop.id for workshop in chosen]
     actions = tuple(
-        reader.action(action)
-        for action in reader._actions(Action.raised_in_id.in_(chosen_ids))
+        reader.action(action) for action in reader._actions(Action.raised_in_id.in_(chosen_ids))
     )
     return SeriesReportData(
         title=reader.text(series.title),
@@ -498,4 +520,3 @@ def series_report_data(
         workshops=minutes,
         actions=actions,
     )
-

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import BinaryIO
 
+from reportlab.lib.pagesizes import A4
 from reportlab.platypus import Flowable, Spacer
 
 from coprodesk.core.report_data import PosterData
 from coprodesk.export.pdf_common import (
+    MARGIN,
     CancelledFn,
     ProgressFn,
     build_pdf,
@@ -18,10 +20,32 @@ from coprodesk.export.pdf_common import (
 
 POSTER_SIZE = 22.0
 LARGER_SIZE = 30.0
+SMALLEST = {False: 14.0, True: 20.0}  # a long agreement shrinks to fit one page, to here
+FRAME = (A4[0] - 2 * MARGIN, A4[1] - 2 * MARGIN - 6)
+
+
+def _height(story: list[Flowable]) -> float:
+    total = 0.0
+    for flowable in story:
+        _width, height = flowable.wrap(*FRAME)
+        total += height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    return total
+
+
+def poster_size(data: PosterData, *, large_print: bool) -> float:
+    """The largest text size that keeps the poster on one page (or the smallest allowed)."""
+    size = LARGER_SIZE if large_print else POSTER_SIZE
+    while size > SMALLEST[large_print] and _height(_story(data, size)) > FRAME[1]:
+        size -= 1
+    return size
 
 
 def poster_story(data: PosterData, *, large_print: bool) -> list[Flowable]:
-    st = styles(LARGER_SIZE if large_print else POSTER_SIZE)
+    return _story(data, poster_size(data, large_print=large_print))
+
+
+def _story(data: PosterData, size: float) -> list[Flowable]:
+    st = styles(size)
     story: list[Flowable] = [
         heading("Our group agreement", st.title, 0),
         para(data.series_title, st.h3),
@@ -51,13 +75,13 @@ def build_poster(
     progress: ProgressFn | None = None,
     cancelled: CancelledFn | None = None,
 ) -> None:
-    size = LARGER_SIZE if large_print else POSTER_SIZE
+    size = poster_size(data, large_print=large_print)
     build_pdf(
-        poster_story(data, large_print=large_print),
+        _story(data, size),
         out,
         title=f"Group agreement: {data.series_title}",
         footer="Our group agreement",
-        size=size * 0.6,
+        size=max(size * 0.6, 11.0),
         invariant=invariant,
         progress=progress,
         cancelled=cancelled,

@@ -76,9 +76,7 @@ def briefing_story(data: BriefingData, *, large_print: bool) -> list[Flowable]:
     else:
         story.append(para("The agenda is still being planned.", st.body))
     story.append(heading("Who is coming", st.h1, 1))
-    story.append(
-        para(", ".join(data.coming) if data.coming else "Not known yet.", st.body)
-    )
+    story.append(para(", ".join(data.coming) if data.coming else "Not known yet.", st.body))
     story.append(heading("What to bring or think about", st.h1, 1))
     story.append(para(data.bring or "Just yourself and your ideas.", st.body))
     story.append(heading("Practical things", st.h1, 1))

@@ -54,9 +54,7 @@ def read_document(session: Session, request: ExportRequest) -> object:
     if request.kind == "minutes":
         return report_data.minutes_data(session, request.target_id)
     if request.kind == "slips":
-        return report_data.slips_data(
-            session, request.target_id, show_names=request.show_names
-        )
+        return report_data.slips_data(session, request.target_id, show_names=request.show_names)
     if request.kind == "agreement":
         return report_data.poster_data(session, request.target_id)
     if request.kind == "briefing":

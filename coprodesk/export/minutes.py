@@ -71,9 +71,7 @@ def review_table(actions: tuple[ActionData, ...], st: Styles) -> Flowable:
                 action.outcome_note or "—",
             )
         )
-    return table(
-        rows, [WIDTH * 0.12, WIDTH * 0.32, WIDTH * 0.18, WIDTH * 0.13, WIDTH * 0.25], st
-    )
+    return table(rows, [WIDTH * 0.12, WIDTH * 0.32, WIDTH * 0.18, WIDTH * 0.13, WIDTH * 0.25], st)
 
 
 def minutes_story(data: MinutesData, st: Styles, *, level: int = 0) -> list[Flowable]:

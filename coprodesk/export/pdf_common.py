@@ -147,7 +147,14 @@ def styles(size: float) -> Styles:
         size=size,
         body=style("body", 1.0),
         small=style("small", 0.85, textColor=MUTED),
-        title=style("title", 1.9, fontName=f"{FONT}-Bold", leading=size * 2.3, spaceAfter=size, keepWithNext=1),
+        title=style(
+            "title",
+            1.9,
+            fontName=f"{FONT}-Bold",
+            leading=size * 2.3,
+            spaceAfter=size,
+            keepWithNext=1,
+        ),
         h1=style("h1", 1.45, fontName=f"{FONT}-Bold", spaceBefore=size * 0.9, keepWithNext=1),
         h2=style("h2", 1.2, fontName=f"{FONT}-Bold", spaceBefore=size * 0.7, keepWithNext=1),
         h3=style("h3", 1.05, fontName=f"{FONT}-Bold", spaceBefore=size * 0.4, keepWithNext=1),
@@ -227,7 +234,7 @@ def _numbered_canvas(footer: str, size: float) -> type[pdf_canvas.Canvas]:
             super().__init__(*args, **kwargs)
             self.showOutline()  # open the bookmarks panel in PDF readers
 
-        def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
+        def showPage(self) -> None:
             self._footer()
             super().showPage()
 
@@ -300,7 +307,7 @@ class _Doc(BaseDocTemplate):
         elif kind == "PROGRESS" and self._report is not None:
             self._report(min(value, self._total), self._total)
 
-    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (ReportLab's name)
+    def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, Heading):
             self._keys += 1
             key = f"s{self._keys}"

@@ -49,8 +49,7 @@ def report_story(data: SeriesReportData, *, large_print: bool) -> list[Flowable]
     done = sum(action.status == "Done" for action in data.actions)
     story.append(
         para(
-            f"{len(data.workshops)} workshops, {len(data.actions)} actions "
-            f"({done} done).",
+            f"{len(data.workshops)} workshops, {len(data.actions)} actions ({done} done).",
             st.body,
         )
     )

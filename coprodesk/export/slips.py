@@ -19,7 +19,6 @@ from coprodesk.export.pdf_common import (
     heading,
     para,
     styles,
-
     when_words,
 )
 
@@ -33,7 +32,9 @@ def slips_story(data: SlipsData, *, large_print: bool) -> list[Flowable]:
     story: list[Flowable] = []
     if not data.slips:
         story.append(heading("No actions yet", st.title, 0))
-        story.append(para("No actions were agreed in this workshop, so there are no slips.", st.body))
+        story.append(
+            para("No actions were agreed in this workshop, so there are no slips.", st.body)
+        )
         return story
     for index, slip in enumerate(data.slips):
         if index:
@@ -86,6 +87,3 @@ def build_slips(
         progress=progress,
         cancelled=cancelled,
     )
-
-
-
