@@ -369,7 +369,7 @@ def save_pdf(path: Path, build: Callable[[BinaryIO], None]) -> None:
     try:
         with os.fdopen(handle, "wb") as out:
             build(out)
-        os.replace(temp, path)
+        temp.replace(path)
     except OSError as error:
         with contextlib.suppress(OSError):
             temp.unlink()
