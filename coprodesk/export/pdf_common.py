@@ -171,7 +171,7 @@ def base_size(large_print: bool) -> float:
     return LARGE_SIZE if large_print else BASE_SIZE
 
 
-class Heading(Paragraph):
+class Heading(Paragraph):  # type: ignore[misc]  # ReportLab has no types
     """A heading that becomes a bookmark (outline entry) at ``level``."""
 
     def __init__(self, label: str, style: ParagraphStyle, level: int) -> None:
@@ -229,7 +229,7 @@ def _numbered_canvas(footer: str, size: float) -> type[pdf_canvas.Canvas]:
     when the number of pages is known: one pass, and bookmarks keep their pages.
     """
 
-    class NumberedCanvas(pdf_canvas.Canvas):
+    class NumberedCanvas(pdf_canvas.Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self.showOutline()  # open the bookmarks panel in PDF readers
@@ -264,7 +264,7 @@ def _numbered_canvas(footer: str, size: float) -> type[pdf_canvas.Canvas]:
     return NumberedCanvas
 
 
-class _Doc(BaseDocTemplate):
+class _Doc(BaseDocTemplate):  # type: ignore[misc]
     def __init__(
         self,
         out: BinaryIO,
@@ -287,6 +287,7 @@ class _Doc(BaseDocTemplate):
             subject=title,
             invariant=1 if invariant else 0,
             pageCompression=1,
+            initialFontName=FONT,  # never a font that is not embedded
         )
         frame = Frame(
             self.leftMargin, self.bottomMargin, self.width, self.height, id="body", showBoundary=0
@@ -295,6 +296,7 @@ class _Doc(BaseDocTemplate):
         self._cancelled = cancelled
         self._report = progress
         self._total = 1
+        self._done = 0
         self._keys = 0
         if cancelled is not None or progress is not None:
             self.setProgressCallBack(self._on_progress)
@@ -304,8 +306,10 @@ class _Doc(BaseDocTemplate):
             raise ExportCancelled
         if kind == "SIZE_EST":
             self._total = max(1, value)
-        elif kind == "PROGRESS" and self._report is not None:
-            self._report(min(value, self._total), self._total)
+        elif kind == "PROGRESS" and value > self._done:  # a split flowable can step back
+            self._done = min(value, self._total)
+            if self._report is not None:
+                self._report(self._done, self._total)
 
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, Heading):

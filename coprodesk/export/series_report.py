@@ -54,7 +54,7 @@ def report_story(data: SeriesReportData, *, large_print: bool) -> list[Flowable]
         )
     )
     if data.workshops:
-        rows = [("Workshop", "Date", "Present", "Actions")]
+        rows: list[tuple[str, ...]] = [("Workshop", "Date", "Present", "Actions")]
         for workshop in data.workshops:
             rows.append(
                 (
@@ -69,9 +69,11 @@ def report_story(data: SeriesReportData, *, large_print: bool) -> list[Flowable]
         story.append(table(rows, [WIDTH * 0.52, WIDTH * 0.2, WIDTH * 0.14, WIDTH * 0.14], st))
     story.append(heading("Actions and what happened", st.h1, 1))
     if data.actions:
-        rows = [("Who", "Action", "From", "By when", "Status", "What happened")]
+        action_rows: list[tuple[str, ...]] = [
+            ("Who", "Action", "From", "By when", "Status", "What happened")
+        ]
         for action in data.actions:
-            rows.append(
+            action_rows.append(
                 (
                     ", ".join(action.owners) or "—",
                     action.text,
@@ -83,7 +85,7 @@ def report_story(data: SeriesReportData, *, large_print: bool) -> list[Flowable]
             )
         story.append(
             table(
-                rows,
+                action_rows,
                 [w * WIDTH for w in (0.1, 0.28, 0.17, 0.12, 0.11, 0.22)],
                 st,
             )
