@@ -6,7 +6,7 @@ import importlib
 import sys
 from pathlib import Path
 
-BENCHMARKS = ("launch", "commit_latency", "nameguard", "bundle", "minutes_view")
+BENCHMARKS = ("launch", "commit_latency", "nameguard", "bundle", "minutes_view", "pdf_export")
 
 
 def main() -> int:

@@ -12,10 +12,12 @@ No Qt and no ReportLab: the builders in ``coprodesk.export`` take these views.
 
 from __future__ import annotations
 
+import functools
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cached_property
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -238,25 +240,35 @@ class _Reader:
             in_writing=self._sorted_initials(by_status[AttendanceStatus.IN_WRITING]),
         )
 
-    def agreement(self, workshop: Workshop | None) -> AgreementData | None:
-        """The agreement as it stood at the end of ``workshop`` (the latest when None)."""
-        versions = self.session.scalars(
-            select(AgreementVersion)
-            .where(AgreementVersion.series_id == self.series.id)
-            .options(
-                selectinload(AgreementVersion.statements).selectinload(AgreementStatement.consents)
-            )
-            .order_by(AgreementVersion.number)
-        ).all()
-        if workshop is not None:
-            starts = {
-                row.id: row.starts_at
-                for row in self.session.execute(
-                    select(Workshop.id, Workshop.starts_at).where(
-                        Workshop.series_id == self.series.id
+    @cached_property
+    def _versions(self) -> list[AgreementVersion]:
+        return list(
+            self.session.scalars(
+                select(AgreementVersion)
+                .where(AgreementVersion.series_id == self.series.id)
+                .options(
+                    selectinload(AgreementVersion.statements).selectinload(
+                        AgreementStatement.consents
                     )
                 )
-            }
+                .order_by(AgreementVersion.number)
+            )
+        )
+
+    @cached_property
+    def _starts(self) -> dict[uuid.UUID, datetime | None]:
+        return {
+            row.id: row.starts_at
+            for row in self.session.execute(
+                select(Workshop.id, Workshop.starts_at).where(Workshop.series_id == self.series.id)
+            )
+        }
+
+    def agreement(self, workshop: Workshop | None) -> AgreementData | None:
+        """The agreement as it stood at the end of ``workshop`` (the latest when None)."""
+        versions = self._versions
+        if workshop is not None:
+            starts = self._starts
 
             def stood(version: AgreementVersion) -> bool:
                 if version.workshop_id is None or version.workshop_id == workshop.id:
@@ -271,7 +283,10 @@ class _Reader:
             versions = [version for version in versions if stood(version)]
         if not versions:
             return None
-        version = versions[-1]
+        return self._agreement_view(versions[-1])
+
+    @functools.cache  # noqa: B019 (a reader lives for one unit of work)
+    def _agreement_view(self, version: AgreementVersion) -> AgreementData:
         return AgreementData(
             version=version.number,
             statements=tuple(
@@ -320,13 +335,27 @@ class _Reader:
             )
         )
 
-    def minutes(self, workshop: Workshop, agreement: AgreementData | None) -> MinutesData:
-        entries = self.session.scalars(
-            select(MinuteEntry)
-            .where(MinuteEntry.workshop_id == workshop.id)
-            .options(selectinload(MinuteEntry.speakers))
-            .order_by(MinuteEntry.position)
-        ).all()
+    def minutes(
+        self,
+        workshop: Workshop,
+        agreement: AgreementData | None,
+        *,
+        entries: Sequence[MinuteEntry] | None = None,
+        raised: Sequence[Action] | None = None,
+        reviewed: Sequence[Action] | None = None,
+    ) -> MinutesData:
+        """One workshop's minutes; a series report passes what it has read for all at once."""
+        if entries is None:
+            entries = self.session.scalars(
+                select(MinuteEntry)
+                .where(MinuteEntry.workshop_id == workshop.id)
+                .options(selectinload(MinuteEntry.speakers))
+                .order_by(MinuteEntry.position)
+            ).all()
+        if raised is None:
+            raised = self._actions(Action.raised_in_id == workshop.id)
+        if reviewed is None:
+            reviewed = self._actions(Action.reviewed_in_id == workshop.id)
         by_item: dict[uuid.UUID | None, list[EntryData]] = {}
         concerns: list[EntryData] = []
         for entry in entries:
@@ -353,13 +382,8 @@ class _Reader:
             agreement=agreement,
             sections=tuple(sections),
             concerns=tuple(concerns),
-            actions=tuple(
-                self.action(action) for action in self._actions(Action.raised_in_id == workshop.id)
-            ),
-            reviewed=tuple(
-                self.action(action)
-                for action in self._actions(Action.reviewed_in_id == workshop.id)
-            ),
+            actions=tuple(self.action(action) for action in raised),
+            reviewed=tuple(self.action(action) for action in reviewed),
         )
 
 

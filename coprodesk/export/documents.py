@@ -31,6 +31,10 @@ KIND_WORDS = {
 }
 
 
+class ExportCancelled(Exception):
+    """The person asked to stop; nothing was written."""
+
+
 @dataclass(frozen=True)
 class ExportRequest:
     """What to export: a workshop document (``kind``) or the series report."""

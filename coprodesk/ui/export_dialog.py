@@ -10,8 +10,10 @@ writes nothing.
 from __future__ import annotations
 
 import asyncio
+import gc
 import threading
 import uuid
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
@@ -279,8 +281,12 @@ class ExportDialog(QDialog):
 
     async def _export(self, request: ExportRequest, path: Path) -> None:
         from coprodesk.core.errors import UserFacingError
-        from coprodesk.export.documents import KIND_WORDS, read_document, save_document
-        from coprodesk.export.pdf_common import ExportCancelled
+        from coprodesk.export.documents import (  # light: ReportLab loads on the layout thread
+            KIND_WORDS,
+            ExportCancelled,
+            read_document,
+            save_document,
+        )
 
         self.progress.setRange(0, 0)  # busy while the data is read
         self.progress.show()
@@ -309,8 +315,10 @@ class ExportDialog(QDialog):
             with ThreadPoolExecutor(max_workers=1, thread_name_prefix="coprodesk-pdf") as pool:
                 await loop.run_in_executor(
                     pool,
-                    lambda: save_document(
-                        request, data, path, progress=report, cancelled=self._cancel.is_set
+                    lambda: _without_pauses(
+                        lambda: save_document(
+                            request, data, path, progress=report, cancelled=self._cancel.is_set
+                        )
                     ),
                 )
         except ExportCancelled:
@@ -346,6 +354,23 @@ class ExportDialog(QDialog):
             self.cancel_export()
             return
         super().reject()
+
+
+def _without_pauses(work: Callable[[], None]) -> None:
+    """Run ``work`` with Python's cycle collector paused.
+
+    A layout makes hundreds of thousands of small objects; a full collection
+    among them holds every thread, the window's too, for a few hundred
+    milliseconds. ReportLab's objects are freed by reference counting; the
+    collector resumes (and catches up) when the layout ends.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        work()
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _indented(widget: QWidget) -> QWidget:

@@ -25,8 +25,8 @@ from coprodesk.core.models import (
     Workshop,
 )
 from coprodesk.core.report_data import minutes_data, series_report_data
-from coprodesk.export.documents import ExportRequest, read_document, write_document
-from coprodesk.export.pdf_common import ExportCancelled, save_pdf
+from coprodesk.export.documents import ExportCancelled, ExportRequest, read_document, write_document
+from coprodesk.export.pdf_common import save_pdf
 
 WORKSHOP_KINDS = ("minutes", "slips", "agreement", "briefing")
 CYRILLIC = ("Ольга Смирнова", "ОС")  # noqa: RUF001 (Cyrillic on purpose)
