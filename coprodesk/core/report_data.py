@@ -481,13 +481,13 @@ def briefing_data(session: Session, workshop_id: uuid.UUID) -> BriefingData:
     ends_at = (
         workshop.starts_at + timedelta(minutes=total) if workshop.starts_at and total else None
     )
-    coming_ids = [
+    # Everyone in the series is invited, except those who have sent apologies.
+    away = {
         row.participant_id
         for row in workshop.attendance
-        if row.status is not AttendanceStatus.APOLOGIES
-    ]
-    if not coming_ids:  # Nobody marked yet: everyone in the series is invited.
-        coming_ids = list(reader.initials)
+        if row.status is AttendanceStatus.APOLOGIES
+    }
+    coming_ids = [person for person in reader.initials if person not in away]
     coming = tuple(sorted((reader.first_name(person) for person in coming_ids), key=str.casefold))
     return BriefingData(
         heading=reader.heading(workshop),

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import BinaryIO
 
 from reportlab.lib.pagesizes import A4
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Spacer
 
 from coprodesk.core.report_data import BriefingData
 from coprodesk.export.pdf_common import (
@@ -66,6 +66,7 @@ def briefing_story(data: BriefingData, *, large_print: bool) -> list[Flowable]:
             rows.append((title, f"{item.planned_minutes} minutes"))
         story.append(table(rows, [WIDTH * 0.72, WIDTH * 0.28], st))
         if any(item.content_note for item in data.agenda):
+            story.append(Spacer(1, st.size * 0.5))
             story.append(
                 para(
                     "A content note tells you a topic may be hard to hear. You can step out "

@@ -27,11 +27,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -104,7 +106,7 @@ class ExportDialog(QDialog):
         self.setWindowTitle("Export a PDF")
         self.setAccessibleName("Export a PDF")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setMinimumWidth(GRID * 70)
+        self.setMinimumWidth(GRID * 84)
         self._runner = runner
         self._tasks = tasks
         self.series_id = series_id
@@ -136,7 +138,8 @@ class ExportDialog(QDialog):
             self.kind_group.addButton(button)
             self.kind_buttons[key] = button
             kind_rows.addWidget(button)
-            kind_rows.addWidget(_indented(hint(description)))
+        self.kind_note = _indented(hint(""))
+        kind_rows.addWidget(self.kind_note)
         start = kind if self.kind_buttons[kind].isEnabled() else "series"
         self.kind_buttons[start].setChecked(True)
 
@@ -146,7 +149,7 @@ class ExportDialog(QDialog):
         self.show_names.setAccessibleName("Print each person's name on their own slip")
         self.show_names.setAccessibleDescription("Off: slips show initials only. " + NAMES_NOTE)
         self.names_note = _indented(hint(NAMES_NOTE))
-        self.date_range = QCheckBox("Only workshops &between")
+        self.date_range = QCheckBox("Series report: only workshops between two &dates")
         self.date_range.setAccessibleName("Only workshops between two dates")
         today = QDate.currentDate()
         self.date_from = QDateEdit(today.addMonths(-3))
@@ -156,13 +159,16 @@ class ExportDialog(QDialog):
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
-        range_row = QHBoxLayout()
+        dates = QWidget()
+        range_row = QHBoxLayout(dates)
+        range_row.setContentsMargins(GRID * 3, 0, 0, 0)
         range_row.setSpacing(GRID)
-        range_row.addWidget(self.date_range)
-        range_row.addWidget(self.date_from)
-        and_label = QLabel("and")
-        range_row.addWidget(and_label)
-        range_row.addWidget(self.date_to)
+        from_label = QLabel("&From")
+        from_label.setBuddy(self.date_from)
+        to_label = QLabel("&to")
+        to_label.setBuddy(self.date_to)
+        for widget in (from_label, self.date_from, to_label, self.date_to):
+            range_row.addWidget(widget)
         range_row.addStretch()
 
         self.progress = QProgressBar()
@@ -186,8 +192,9 @@ class ExportDialog(QDialog):
         self.buttons.accepted.connect(self.start_export)
         self.buttons.rejected.connect(self.reject)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(GRID * 2, GRID * 2, GRID * 2, GRID * 2)
+        options = QWidget()
+        layout = QVBoxLayout(options)
+        layout.setContentsMargins(0, 0, GRID, 0)
         layout.setSpacing(GRID)
         layout.addWidget(self.kind_heading)
         layout.addWidget(self.about)
@@ -197,11 +204,27 @@ class ExportDialog(QDialog):
         layout.addWidget(self.large_print)
         layout.addWidget(self.show_names)
         layout.addWidget(self.names_note)
-        layout.addLayout(range_row)
-        layout.addSpacing(GRID)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.status)
-        layout.addWidget(self.buttons)
+        layout.addWidget(self.date_range)
+        layout.addWidget(dates)
+        layout.addStretch()
+        # At large text sizes on a small screen the choices scroll instead of being squeezed.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(options)
+        scroll.setMinimumHeight(min(options.sizeHint().height(), GRID * 60))
+        scroll.setMinimumWidth(
+            options.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
+        )
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(GRID * 2, GRID * 2, GRID * 2, GRID * 2)
+        outer.setSpacing(GRID)
+        outer.addWidget(scroll, 1)
+        outer.addWidget(self.progress)
+        outer.addWidget(self.status)
+        outer.addWidget(self.buttons)
 
         self.kind_group.buttonToggled.connect(lambda *_: self._update_options())
         self.date_range.toggled.connect(lambda *_: self._update_options())
@@ -221,6 +244,9 @@ class ExportDialog(QDialog):
     def _update_options(self) -> None:
         kind = self.kind
         idle = not self.busy
+        note = self.kind_note.findChild(QLabel)
+        assert note is not None
+        note.setText(next(about for key, _label, about in KINDS if key == kind))
         self.show_names.setEnabled(idle and kind == "slips")
         self.names_note.setVisible(kind == "slips")
         self.date_range.setEnabled(idle and kind == "series")

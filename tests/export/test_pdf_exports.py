@@ -305,6 +305,14 @@ def test_agreement_poster_and_briefing(db: Database, built: BuiltSeries) -> None
     ):
         assert expected in text
 
+    from coprodesk.core.attendance import set_status
+    from coprodesk.core.models import AttendanceStatus
+
+    with db.transaction() as session:
+        set_status(session, built.workshop_ids[2], built.person("ZØ"), AttendanceStatus.APOLOGIES)
+    text = text_of(export(db, ExportRequest("briefing", built.workshop_ids[2])))
+    assert "Who is coming Amara, Mary-Jane, Łukasz, Αλέξης, Ольга What" in text
+
 
 def test_series_report_covers_a_date_range_with_actions_and_outcomes(
     db: Database, built: BuiltSeries
