@@ -77,7 +77,11 @@ def _dialogs(app: QApplication, loop: Any, out: Path, folder: Path) -> None:
             export_dialog.choose_path = lambda _p, _s: folder / "series.pdf"  # type: ignore[assignment]
             shot: list[bool] = []
 
-            def grab(percent: int, dialog: export_dialog.ExportDialog = dialog) -> None:
+            def grab(
+                percent: int,
+                dialog: export_dialog.ExportDialog = dialog,
+                shot: list[bool] = shot,
+            ) -> None:
                 if percent >= 30 and not shot:  # grab now: settling would let the export end
                     shot.append(True)
                     _save(dialog, out / "export-progress.png")
@@ -86,7 +90,7 @@ def _dialogs(app: QApplication, loop: Any, out: Path, folder: Path) -> None:
             dialog.resize(dialog.sizeHint().expandedTo(dialog.minimumSizeHint()))
             dialog.progressed.connect(grab)
             done = asyncio.Event()
-            dialog.exported.connect(lambda _path: done.set())
+            dialog.exported.connect(lambda _path, done=done: done.set())
             dialog.start_export()
             loop.run_until_complete(asyncio.wait_for(done.wait(), 120))
         else:
@@ -110,7 +114,7 @@ def _pdf_pages(out: Path, folder: Path) -> None:
         with database.reading() as session:
             (series,) = list_series(session)
             held = [w for w in series.workshops if w.status == "closed"][-1]
-            coming = [w for w in series.workshops if w.status == "planned"][0]
+            coming = next(w for w in series.workshops if w.status == "planned")
             requests = {
                 "pdf-minutes": ExportRequest("minutes", held.id),
                 "pdf-slip": ExportRequest("slips", held.id, show_names=True),
