@@ -173,3 +173,18 @@ def test_a_folder_that_cannot_be_written_is_a_plain_message(
     open_window.qtbot.waitUntil(lambda: not dialog.busy, timeout=30_000)
     assert "does not exist" in dialog.status.text()
     assert dialog.isVisible()
+
+
+def test_every_control_of_the_export_dialog_has_a_name_and_keys_reach_it(
+    built: BuiltSeries, open_window: OpenWindow
+) -> None:
+    from test_accessibility import unnamed_focusable
+
+    dialog = open_dialog(open_window, built)
+    assert unnamed_focusable(dialog) == []
+    # Ctrl+E is the key for it, from the Workshop menu.
+    assert open_window.window.export_pdf_action.shortcut().toString() == "Ctrl+E"
+    assert open_window.page.export_workshop_button.isEnabled()
+    assert open_window.page.export_series_button.isEnabled()
+    dialog.reject()
+    assert not dialog.isVisible()
