@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QProgressBar,
     QPushButton,
     QRadioButton,
@@ -159,6 +160,8 @@ class ExportDialog(QDialog):
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
+            for inner in edit.findChildren(QLineEdit):  # what a screen reader lands on
+                inner.setAccessibleName(edit.accessibleName())
         dates = QWidget()
         range_row = QHBoxLayout(dates)
         range_row.setContentsMargins(GRID * 3, 0, 0, 0)
@@ -211,6 +214,7 @@ class ExportDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the choices inside take the focus
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(options)
         scroll.setMinimumHeight(min(options.sizeHint().height(), GRID * 60))
