@@ -13,11 +13,11 @@ import asyncio
 import gc
 import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -44,7 +44,7 @@ from coprodesk.ui.widgets import heading, hint
 
 if TYPE_CHECKING:
     from coprodesk.export.documents import ExportRequest
-    from coprodesk.ui.tasks import DbRunner, TaskKeeper
+    from coprodesk.ui.tasks import DbRunner
 
 KINDS = (
     (
@@ -94,7 +94,7 @@ class ExportDialog(QDialog):
         self,
         parent: QWidget,
         runner: DbRunner,
-        tasks: TaskKeeper,
+        start: Callable[[Coroutine[Any, Any, object], str], asyncio.Task[None]],
         *,
         series_id: uuid.UUID,
         series_title: str,
@@ -109,7 +109,7 @@ class ExportDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setMinimumWidth(GRID * 84)
         self._runner = runner
-        self._tasks = tasks
+        self._start = start  # a TaskKeeper's start: failures are reported plainly
         self.series_id = series_id
         self.series_title = series_title
         self.workshop_id = workshop_id
@@ -141,8 +141,8 @@ class ExportDialog(QDialog):
             kind_rows.addWidget(button)
         self.kind_note = _indented(hint(""))
         kind_rows.addWidget(self.kind_note)
-        start = kind if self.kind_buttons[kind].isEnabled() else "series"
-        self.kind_buttons[start].setChecked(True)
+        first_kind = kind if self.kind_buttons[kind].isEnabled() else "series"
+        self.kind_buttons[first_kind].setChecked(True)
 
         self.large_print = QCheckBox("&Large print")
         self.large_print.setAccessibleName("Large print")
@@ -290,7 +290,7 @@ class ExportDialog(QDialog):
             return
         self._cancel.clear()
         self.last_path = None
-        self._running = self._tasks.start(self._run(self.request(), path), "export.pdf")
+        self._running = self._start(self._run(self.request(), path), "export.pdf")
         self._update_options()
 
     async def _run(self, request: ExportRequest, path: Path) -> None:

@@ -399,7 +399,7 @@ class SeriesPage(QWidget):
         dialog = ExportDialog(
             self._window,
             self.runner,
-            self.tasks,
+            self.tasks.start,
             series_id=chosen_series.id,
             series_title=chosen_series.title,
             workshop_id=workshop.id if workshop else None,

@@ -188,3 +188,33 @@ def test_every_control_of_the_export_dialog_has_a_name_and_keys_reach_it(
     assert open_window.page.export_series_button.isEnabled()
     dialog.reject()
     assert not dialog.isVisible()
+
+
+def test_export_from_the_workshop_set_up_screen(
+    qtbot: QtBot,
+    built: BuiltSeries,
+    open_window: OpenWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    from coprodesk.ui.setup.workshop_setup import WorkshopSetupPage
+
+    target = tmp_path / "briefing.pdf"
+    choose(monkeypatch, target)
+    open_window.open()
+    page = open_window.page
+    page.select_series(built.series_id)
+    page.select_workshop(built.workshop_ids[2])
+    page.open_workshop_setup()
+    host = open_window.window.setup_host()
+    qtbot.waitUntil(lambda: isinstance(host.page, WorkshopSetupPage), timeout=10_000)
+    setup = host.page
+    assert isinstance(setup, WorkshopSetupPage)
+    qtbot.waitUntil(lambda: setup._details is not None, timeout=10_000)
+    setup.export_button.click()
+    dialog = setup.export_dialog
+    assert dialog.kind == "briefing"  # a coming workshop suggests its briefing
+    with qtbot.waitSignal(dialog.exported, timeout=30_000):
+        dialog.export_button.click()
+    assert "Who is coming" in pdf_text(target)
+    open_window.wait_idle()

@@ -8,7 +8,15 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, QTimer
-from PySide6.QtWidgets import QCheckBox, QDateTimeEdit, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateTimeEdit,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from coprodesk.ui.palette import GRID
 from coprodesk.ui.setup.agenda import AgendaEditor
@@ -52,6 +60,8 @@ class WorkshopDetails:
     agenda: list[AgendaItemView]
     bring: str = ""
     practical: str = ""
+    series_id: uuid.UUID | None = None
+    series_title: str = ""
 
 
 def read_workshop_details(workshop_id: uuid.UUID) -> Callable[[Session], WorkshopDetails]:
@@ -69,6 +79,8 @@ def read_workshop_details(workshop_id: uuid.UUID) -> Callable[[Session], Worksho
             agenda(session, workshop_id),
             workshop.bring_text,
             workshop.practical_notes,
+            workshop.series_id,
+            workshop.series.title,
         )
 
     return read
@@ -137,8 +149,20 @@ class WorkshopSetupPage(SetupPage):
             self.practical_field,
         ):
             layout.addWidget(widget)
+        self.export_button = QPushButton("E&xport a PDF of this workshop…")
+        self.export_button.setAccessibleName("Export a PDF of this workshop")
+        self.export_button.setToolTip(
+            "Minutes, action slips, the agreement poster or the briefing pack"
+        )
+        self.export_button.setAutoDefault(False)
+        self.export_button.clicked.connect(self.ask_export)
+        export_row = QHBoxLayout()
+        export_row.addWidget(self.export_button)
+        export_row.addStretch()
+        layout.addLayout(export_row)
         layout.addStretch()
         self.body.addWidget(scrolling(body))
+        self._details: WorkshopDetails | None = None
 
         update = self._update
         self.title_saver = save_line(
@@ -195,6 +219,7 @@ class WorkshopSetupPage(SetupPage):
 
     async def load(self) -> None:
         details = await self.services.runner.read(read_workshop_details(self.workshop_id))
+        self._details = details
         self.set_title(heading_for(details.title))
         note = STATUS_NOTES.get(details.status, "")
         self.status_note.setText(note)
@@ -254,6 +279,25 @@ class WorkshopSetupPage(SetupPage):
     async def finish(self) -> bool:
         self.save_start()
         return await super().finish()
+
+    def ask_export(self) -> None:
+        """Open the export dialog for this workshop (a coming one suggests its briefing)."""
+        from coprodesk.ui.export_dialog import ExportDialog
+
+        details = self._details
+        if details is None or details.series_id is None:
+            return
+        self.export_dialog = ExportDialog(
+            self.window(),
+            self.services.runner,
+            self.services.start,
+            series_id=details.series_id,
+            series_title=details.series_title,
+            workshop_id=self.workshop_id,
+            workshop_title=self.title_edit.text().strip() or details.title,
+            kind="briefing" if details.status == "planned" else "minutes",
+        )
+        self.export_dialog.open()
 
     def focus_first(self) -> None:
         self.title_edit.setFocus()
