@@ -304,7 +304,7 @@ def responsiveness_figures(series_id: uuid.UUID, folder: Path) -> None:
         dialog = export_dialog.ExportDialog(
             parent,
             runner,
-            tasks,
+            tasks.start,
             series_id=series_id,
             series_title="A year",
             workshop_id=None,

@@ -17,7 +17,7 @@ from collections.abc import Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -65,6 +65,9 @@ FILE_WORDS = {
     "series": "series report",
 }
 NAMES_NOTE = "Each slip is its holder's own. With names on, give each person only their own slip."
+
+
+T = TypeVar("T")
 
 
 def choose_path(parent: QWidget, suggested: Path) -> Path | None:
@@ -338,7 +341,9 @@ class ExportDialog(QDialog):
                 loop.call_soon_threadsafe(show, percent)
 
         try:
-            data = await self._runner.read(lambda session: read_document(session, request))
+            data = await self._runner.read(
+                lambda session: _without_pauses(lambda: read_document(session, request))
+            )
             if self._cancel.is_set():
                 raise ExportCancelled
             self._say("Laying out the pages…")
@@ -386,10 +391,11 @@ class ExportDialog(QDialog):
         super().reject()
 
 
-def _without_pauses(work: Callable[[], None]) -> None:
+def _without_pauses(work: Callable[[], T]) -> T:
     """Run ``work`` with Python's cycle collector paused.
 
-    A layout makes hundreds of thousands of small objects; a full collection
+    Reading a series and laying it out make hundreds of thousands of small
+    objects; a full collection
     among them holds every thread, the window's too, for a few hundred
     milliseconds. ReportLab's objects are freed by reference counting; the
     collector resumes (and catches up) when the layout ends.
@@ -397,7 +403,7 @@ def _without_pauses(work: Callable[[], None]) -> None:
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        work()
+        return work()
     finally:
         if was_enabled:
             gc.enable()
