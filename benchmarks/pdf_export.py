@@ -129,7 +129,7 @@ def minutes_figures() -> None:
 
     from coprodesk.export.minutes import build_minutes
 
-    data = _minutes_data(1_900)
+    data = _minutes_data(2_240)
     probe = io.BytesIO()
     build_minutes(data, probe)  # type: ignore[arg-type]  # also warms the fonts up
     pages = len(PdfReader(io.BytesIO(probe.getvalue())).pages)

@@ -201,7 +201,10 @@ def table(
         [Paragraph(text(value), st.cell_head if index == 0 else st.cell) for value in row]
         for index, row in enumerate(rows)
     ]
-    result = Table(cells, colWidths=list(widths), repeatRows=1 if repeat_header else 0)
+    # A row taller than a page (a very long action or outcome) splits across pages.
+    result = Table(
+        cells, colWidths=list(widths), repeatRows=1 if repeat_header else 0, splitInRow=1
+    )
     result.setStyle(
         TableStyle(
             [

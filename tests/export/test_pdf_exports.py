@@ -413,3 +413,23 @@ def test_an_action_owner_left_out_of_attendance_still_gets_a_slip(
     text = text_of(export(db, ExportRequest("slips", built.workshop_ids[0], show_names=True)))
     assert "Actions for Ольга Смирнова Getting started" in text
     assert "Bring the watering can." in text
+
+
+def test_text_longer_than_a_page_splits_across_pages(db: Database, built: BuiltSeries) -> None:
+    """A long action, outcome or entry (up to the 20,000 characters allowed) never fails."""
+    with db.transaction() as session:
+        actions = session.scalars(select(Action).order_by(Action.created_at)).all()
+        actions[0].text = "Z" * 3000  # one word wider than the column
+        actions[1].outcome_note = ("We tried again. " * 1300)[:20_000]
+        entry = session.scalars(select(MinuteEntry)).first()
+        assert entry is not None
+        entry.text = "https://example.org/" + "averylongwordwithoutspaces" * 700
+    for request in (
+        ExportRequest("minutes", built.workshop_ids[0]),
+        ExportRequest("minutes", built.workshop_ids[1]),
+        ExportRequest("series", built.series_id),
+        ExportRequest("slips", built.workshop_ids[0], large_print=True),
+    ):
+        texts = pages(export(db, request))
+        assert len(texts) >= 2
+        assert f"Page {len(texts)} of {len(texts)}" in texts[-1]
