@@ -6,7 +6,15 @@ import importlib
 import sys
 from pathlib import Path
 
-BENCHMARKS = ("launch", "commit_latency", "nameguard", "bundle", "minutes_view", "agreement")
+BENCHMARKS = (
+    "launch",
+    "commit_latency",
+    "nameguard",
+    "bundle",
+    "minutes_view",
+    "agreement",
+    "pdf_export",
+)
 
 
 def main() -> int:

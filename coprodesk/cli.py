@@ -10,8 +10,9 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from coprodesk import __version__, paths
 from coprodesk.core.errors import UserFacingError
@@ -57,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("workshop_id", metavar="WORKSHOP_ID")
     export.add_argument("--out", metavar="FILE", required=True, type=Path)
+    _add_export_pdf(commands, common)
     importer = commands.add_parser("import", parents=[common], help="import a workshop bundle file")
     importer.add_argument("file", metavar="FILE", type=Path)
     check = commands.add_parser(
@@ -66,6 +68,40 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("workshop_id", metavar="WORKSHOP_ID")
     return parser
+
+
+def _add_export_pdf(commands: Any, common: argparse.ArgumentParser) -> None:
+    pdf = commands.add_parser(
+        "export-pdf",
+        parents=[common],
+        help="write a workshop's minutes, action slips, agreement poster or briefing, "
+        "or a series report, to a PDF",
+        description="Write a PDF. For a workshop: WORKSHOP_ID --kind KIND. "
+        "For the series report: --series SERIES_ID (optionally --from and --to).",
+    )
+    pdf.add_argument("workshop_id", metavar="WORKSHOP_ID", nargs="?")
+    pdf.add_argument("--out", metavar="FILE", required=True, type=Path)
+    pdf.add_argument(
+        "--kind", choices=("minutes", "slips", "agreement", "briefing"), default="minutes"
+    )
+    pdf.add_argument("--series", metavar="SERIES_ID", help="the series report for this series")
+    pdf.add_argument("--large-print", action="store_true", help="larger text throughout")
+    pdf.add_argument(
+        "--names",
+        action="store_true",
+        help="slips only: print each person's name on their own slip instead of initials",
+    )
+    pdf.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", type=_day)
+    pdf.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", type=_day)
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a date; write it as YYYY-MM-DD, for example 2026-03-14"
+        ) from None
 
 
 def main(argv: Sequence[str]) -> int:
@@ -174,6 +210,47 @@ def cmd_export_json(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export_pdf(args: argparse.Namespace) -> int:
+    from coprodesk.core.report_data import find_series_id
+    from coprodesk.core.series import find_workshop_id
+    from coprodesk.export.documents import KIND_WORDS, ExportRequest, read_document, save_document
+
+    if (args.series is None) == (args.workshop_id is None):
+        raise UserFacingError(
+            "Give either a WORKSHOP_ID (with --kind) or --series SERIES_ID, not both. "
+            "Run `coprodesk list` to see the ids."
+        )
+    if args.series is None and (args.date_from or args.date_to):
+        raise UserFacingError("--from and --to are for the series report (--series) only.")
+    database = _open()
+    try:
+        with database.reading() as session:
+            if args.series is not None:
+                request = ExportRequest(
+                    "series",
+                    find_series_id(session, args.series),
+                    large_print=args.large_print,
+                    date_from=args.date_from,
+                    date_to=args.date_to,
+                )
+            else:
+                request = ExportRequest(
+                    args.kind,
+                    find_workshop_id(session, args.workshop_id),
+                    large_print=args.large_print,
+                    show_names=args.names,
+                )
+            data = read_document(session, request)
+    finally:
+        database.close()
+    save_document(request, data, args.out)
+    log.info("%s %s exported to a PDF", request.kind, request.target_id)
+    print(f"Wrote {KIND_WORDS[request.kind].lower()} to {args.out}.")
+    if request.kind == "slips" and request.show_names:
+        print("Each slip shows its holder's name: give each person only their own.")
+    return EXIT_OK
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from coprodesk.core.bundle import import_bundle, read_bundle
     from coprodesk.core.folder_lock import FolderLock
@@ -211,6 +288,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "list": cmd_list,
     "demo": cmd_demo,
     "export-json": cmd_export_json,
+    "export-pdf": cmd_export_pdf,
     "import": cmd_import,
     "check": cmd_check,
 }

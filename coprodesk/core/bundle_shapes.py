@@ -93,6 +93,9 @@ class Shape:
     columns: tuple[str, ...]
     noun: str  # a plain word for messages
     parent: str | None = None  # the column implied by where the record sits
+    # Columns added after bundle format 1 was released, with their defaults: left out of
+    # a bundle when at the default, and taken as the default when a bundle leaves them out.
+    defaults: tuple[tuple[str, Any], ...] = ()
 
     @property
     def table(self) -> sa.Table:
@@ -115,10 +118,25 @@ class Shape:
         return sa.select(*(self.table.c[name] for name in names))
 
     def to_json(self, row: Mapping[Any, Any]) -> dict[str, Any]:
-        return {field.name: field.to_json(row[field.name]) for field in self.fields}
+        """The record as JSON; a newer column still at its default is left out, so that
+        the bundle still imports into an older CoproDesk."""
+        defaults = dict(self.defaults)
+        return {
+            field.name: field.to_json(row[field.name])
+            for field in self.fields
+            if field.name not in defaults or row[field.name] != defaults[field.name]
+        }
 
     def from_json(self, item: Mapping[str, Any]) -> dict[str, Any]:
-        return {field.name: field.from_json(item[field.name]) for field in self.fields}
+        defaults = dict(self.defaults)
+        return {
+            field.name: field.from_json(
+                item[field.name]
+                if field.name in item or field.name not in defaults
+                else defaults[field.name]
+            )
+            for field in self.fields
+        }
 
 
 SERIES = Shape(Series, ("title", "purpose", "support_text"), "series")
@@ -139,8 +157,16 @@ _WORKSHOP_COLUMNS = (
     "current_agenda_item_id",
     "started_at",
     "closed_at",
+    "bring_text",
+    "practical_notes",
 )
-WORKSHOP = Shape(Workshop, _WORKSHOP_COLUMNS, "workshop", "series_id")
+WORKSHOP = Shape(
+    Workshop,
+    _WORKSHOP_COLUMNS,
+    "workshop",
+    "series_id",
+    defaults=(("bring_text", ""), ("practical_notes", "")),
+)
 ATTENDANCE = Shape(
     Attendance,
     ("participant_id", "status", "arrived_at", "no_action_reason"),

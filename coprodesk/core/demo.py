@@ -30,7 +30,7 @@ from coprodesk.core.models import (
     Workshop,
     WorkshopStatus,
 )
-from coprodesk.core.workshop import add_agenda_item
+from coprodesk.core.workshop import add_agenda_item, update_workshop
 
 DEMO_TITLE = "Riverside drop-in: shaping it together"
 
@@ -120,6 +120,15 @@ def _next_workshop(session: Session, series_id: uuid.UUID, people: list[uuid.UUI
             ("Actions and check-out", 15, False, ""),
         )
     ]
+    update_workshop(
+        session,
+        workshop_id,
+        bring="Think of the first time you came to the drop-in: what helped, and what did "
+        "not? Bring one idea for the welcome desk, written down or just in your head.",
+        practical="Step-free entrance by the car park; the lift is on the left. Bus fares "
+        "and childcare are paid back on the day in cash. Tea, coffee and lunch are free, "
+        "with a vegetarian and a halal choice. The quiet room is upstairs.",
+    )
     zoe = people[4]
     attendance.set_status(session, workshop_id, zoe, AttendanceStatus.APOLOGIES)
     # Her view came in writing, in service words: the prompts offer plain ones at once.

@@ -122,6 +122,10 @@ class Workshop(Record, Base):
     starts_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
     venue: Mapped[str] = mapped_column(String(TITLE_MAX), default="")
     purpose: Mapped[str] = mapped_column(Text, default="")
+    # For the briefing pack: what people are asked to bring or think about, and
+    # practical notes (access, expenses, refreshments).
+    bring_text: Mapped[str] = mapped_column(Text, default="", server_default="")
+    practical_notes: Mapped[str] = mapped_column(Text, default="", server_default="")
     status: Mapped[WorkshopStatus] = mapped_column(
         _enum(WorkshopStatus, "workshop_status"), default=WorkshopStatus.PLANNED
     )

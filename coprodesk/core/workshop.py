@@ -92,6 +92,8 @@ def update_workshop(
     clear_start: bool = False,
     venue: str | None = None,
     purpose: str | None = None,
+    bring: str | None = None,
+    practical: str | None = None,
 ) -> None:
     workshop = get_workshop(session, workshop_id)
     if title is not None:
@@ -102,6 +104,10 @@ def update_workshop(
         workshop.venue = clean_line(venue, "venue", TITLE_MAX, required=False)
     if purpose is not None:
         workshop.purpose = clean_text(purpose, "purpose", TEXT_MAX)
+    if bring is not None:
+        workshop.bring_text = clean_text(bring, "what to bring", TEXT_MAX)
+    if practical is not None:
+        workshop.practical_notes = clean_text(practical, "practical notes", TEXT_MAX)
 
 
 def _view(item: AgendaItem) -> AgendaItemView:

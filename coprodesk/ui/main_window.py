@@ -152,6 +152,12 @@ class MainWindow(QMainWindow):
         self.delete_workshop_action = self._action(
             "Delete workshop", page(lambda p: p.ask_delete_workshop())
         )
+        self.export_pdf_action = self._action(
+            "Export PDF…", page(lambda p: p.ask_export()), "Ctrl+E"
+        )
+        self.export_series_action = self._action(
+            "Export series report…", page(lambda p: p.ask_export(series=True))
+        )
         # F2 and Delete act on whichever list has focus.
         self.rename_action = self._action(
             "Rename selected", page(lambda p: p.ask_rename_selected()), "F2"
@@ -166,12 +172,14 @@ class MainWindow(QMainWindow):
             self.people_action,
             self.rename_series_action,
             self.delete_series_action,
+            self.export_series_action,
         )
         self.workshop_commands = (
             self.new_workshop_action,
             self.setup_workshop_action,
             self.rename_workshop_action,
             self.delete_workshop_action,
+            self.export_pdf_action,
         )
         self.commands = (
             *self.series_commands,

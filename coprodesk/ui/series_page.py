@@ -103,6 +103,7 @@ class SeriesPage(QWidget):
         self.setup_series_button = self._button(window.setup_series_action)
         self.rename_series_button = self._button(window.rename_series_action)
         self.delete_series_button = self._button(window.delete_series_action)
+        self.export_series_button = self._button(window.export_series_action)
 
         self.workshops_heading = heading("Workshops")
         self.workshop_view = QTableView()
@@ -141,6 +142,7 @@ class SeriesPage(QWidget):
         self.setup_workshop_button = self._button(window.setup_workshop_action)
         self.rename_workshop_button = self._button(window.rename_workshop_action)
         self.delete_workshop_button = self._button(window.delete_workshop_action)
+        self.export_workshop_button = self._button(window.export_pdf_action)
 
         series_pane = self._pane(
             self.series_heading,
@@ -151,6 +153,7 @@ class SeriesPage(QWidget):
                 self.setup_series_button,
                 self.rename_series_button,
                 self.delete_series_button,
+                self.export_series_button,
             ),
         )
         workshop_pane = self._pane(
@@ -162,6 +165,7 @@ class SeriesPage(QWidget):
                 self.setup_workshop_button,
                 self.rename_workshop_button,
                 self.delete_workshop_button,
+                self.export_workshop_button,
             ),
         )
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -181,11 +185,13 @@ class SeriesPage(QWidget):
             self.setup_series_button,
             self.rename_series_button,
             self.delete_series_button,
+            self.export_series_button,
             self.workshop_view,
             self.new_workshop_button,
             self.setup_workshop_button,
             self.rename_workshop_button,
             self.delete_workshop_button,
+            self.export_workshop_button,
         )
         for first, second in itertools.pairwise(reading_order):
             QWidget.setTabOrder(first, second)
@@ -322,12 +328,14 @@ class SeriesPage(QWidget):
             window.new_workshop_action,
             window.rename_action,
             window.delete_action,
+            window.export_series_action,
         ):
             action.setEnabled(series is not None)
         for action in (
             window.setup_workshop_action,
             window.rename_workshop_action,
             window.delete_workshop_action,
+            window.export_pdf_action,
         ):
             action.setEnabled(workshop is not None)
 
@@ -379,6 +387,27 @@ class SeriesPage(QWidget):
         workshop = self.current_workshop()
         if workshop is not None and self.in_front:
             self._window.setup_host().open_workshop(workshop.id)
+
+    def ask_export(self, *, series: bool = False) -> None:
+        """Open the export dialog for the chosen workshop (or the series report)."""
+        from coprodesk.ui.export_dialog import ExportDialog
+
+        chosen_series = self.current_series()
+        workshop = None if series else self.current_workshop()
+        if chosen_series is None or not self.in_front:
+            return
+        dialog = ExportDialog(
+            self._window,
+            self.runner,
+            self.tasks.start,
+            series_id=chosen_series.id,
+            series_title=chosen_series.title,
+            workshop_id=workshop.id if workshop else None,
+            workshop_title=workshop.title if workshop else "",
+            kind=_suggested_kind(workshop) if workshop else "series",
+        )
+        self._track_dialog(dialog)
+        dialog.open()
 
     # Dialogs -----------------------------------------------------------------------------
 
@@ -604,3 +633,8 @@ class SeriesPage(QWidget):
             self.ask_delete_workshop()
         else:
             self.ask_delete_series()
+
+
+def _suggested_kind(workshop: WorkshopSummary) -> str:
+    """A coming workshop needs its briefing; a held one its minutes."""
+    return "briefing" if workshop.status.value == "planned" else "minutes"

@@ -200,3 +200,27 @@ def test_export_changes_nothing(db: Database, built: BuiltSeries, tmp_path: Path
     with db.reading() as session:
         write_bundle(session, built.workshop_ids[1], tmp_path / "b.json")
     assert dump_tables(db) == before
+
+
+def test_briefing_notes_travel_in_a_bundle_and_are_left_out_when_empty(
+    db: Database, built: BuiltSeries, tmp_path: Path
+) -> None:
+    from coprodesk.core.workshop import update_workshop
+
+    planned = built.workshop_ids[2]
+    assert "bring_text" not in _export(db, planned)["workshop"]  # an older CoproDesk reads it
+    with db.transaction() as session:
+        update_workshop(session, planned, bring="A photo of a garden you like.", practical="")
+    data = _export(db, planned)
+    assert data["workshop"]["bring_text"] == "A photo of a garden you like."
+    assert "practical_notes" not in data["workshop"]
+    path = tmp_path / "planned.json"
+    path.write_bytes(bundle_bytes(data))
+    laptop = open_database(tmp_path / "laptop.db")
+    try:
+        with laptop.transaction() as session:
+            import_bundle(session, read_bundle(path))
+        with laptop.reading() as session:
+            assert export_workshop(session, planned)["workshop"] == data["workshop"]
+    finally:
+        laptop.close()

@@ -199,11 +199,14 @@ def test_an_upgrade_copies_the_database_first(
         assert tuple(row) == ("Before the upgrade", "")
     finally:
         upgraded.close()
+    previous_head = dbfile.KNOWN_REVISIONS[-2]
     (backup,) = paths.backups_dir().glob("*.db")
-    assert f"upgrade-from-{dbfile.KNOWN_REVISIONS[0]}" in backup.name
+    assert f"upgrade-from-{previous_head}" in backup.name
     old = sqlite3.connect(backup)
     try:
-        assert old.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+        assert old.execute("SELECT version_num FROM alembic_version").fetchall() == [
+            (previous_head,)
+        ]
         assert old.execute("SELECT title FROM series").fetchall() == [("Before the upgrade",)]
     finally:
         old.close()

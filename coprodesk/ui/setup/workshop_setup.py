@@ -8,7 +8,15 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, QTimer
-from PySide6.QtWidgets import QCheckBox, QDateTimeEdit, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateTimeEdit,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from coprodesk.ui.palette import GRID
 from coprodesk.ui.setup.agenda import AgendaEditor
@@ -33,6 +41,13 @@ VENUE_HINT = "Where it happens, for example: Oak Hall, small room."
 PURPOSE_HINT = (
     "In plain English: what this workshop is for. For example: Agree the new opening times."
 )
+BRING_HINT = (
+    "For the briefing pack. For example: Think of one thing that would make the drop-in "
+    "feel more welcoming."
+)
+PRACTICAL_HINT = (
+    "For the briefing pack: step-free access, travel expenses, food and drink, quiet room."
+)
 
 
 @dataclass(frozen=True)
@@ -43,6 +58,10 @@ class WorkshopDetails:
     purpose: str
     status: str
     agenda: list[AgendaItemView]
+    bring: str = ""
+    practical: str = ""
+    series_id: uuid.UUID | None = None
+    series_title: str = ""
 
 
 def read_workshop_details(workshop_id: uuid.UUID) -> Callable[[Session], WorkshopDetails]:
@@ -58,6 +77,10 @@ def read_workshop_details(workshop_id: uuid.UUID) -> Callable[[Session], Worksho
             workshop.purpose,
             str(workshop.status),
             agenda(session, workshop_id),
+            workshop.bring_text,
+            workshop.practical_notes,
+            workshop.series_id,
+            workshop.series.title,
         )
 
     return read
@@ -99,6 +122,14 @@ class WorkshopSetupPage(SetupPage):
         self.purpose_box = TextBox(lines=3)
         self.purpose_field = Field("&Purpose", self.purpose_box, PURPOSE_HINT, chars=90)
         self.agenda = AgendaEditor(self, workshop_id)
+        self.bring_box = TextBox(lines=2)
+        self.bring_field = Field(
+            "What to &bring or think about", self.bring_box, BRING_HINT, chars=90
+        )
+        self.practical_box = TextBox(lines=2)
+        self.practical_field = Field(
+            "P&ractical notes", self.practical_box, PRACTICAL_HINT, chars=90
+        )
 
         layout = QVBoxLayout(body)
         layout.setContentsMargins(GRID, GRID, GRID * 2, GRID * 2)
@@ -110,10 +141,28 @@ class WorkshopSetupPage(SetupPage):
         when.addWidget(self.starts_field)
         when.addWidget(self.no_date)
         layout.addLayout(when)
-        for widget in (self.venue_field, self.purpose_field, self.agenda):
+        for widget in (
+            self.venue_field,
+            self.purpose_field,
+            self.agenda,
+            self.bring_field,
+            self.practical_field,
+        ):
             layout.addWidget(widget)
+        self.export_button = QPushButton("E&xport a PDF of this workshop…")
+        self.export_button.setAccessibleName("Export a PDF of this workshop")
+        self.export_button.setToolTip(
+            "Minutes, action slips, the agreement poster or the briefing pack"
+        )
+        self.export_button.setAutoDefault(False)
+        self.export_button.clicked.connect(self.ask_export)
+        export_row = QHBoxLayout()
+        export_row.addWidget(self.export_button)
+        export_row.addStretch()
+        layout.addLayout(export_row)
         layout.addStretch()
         self.body.addWidget(scrolling(body))
+        self._details: WorkshopDetails | None = None
 
         update = self._update
         self.title_saver = save_line(
@@ -130,6 +179,12 @@ class WorkshopSetupPage(SetupPage):
         self.purpose_saver = save_text(
             self, self.purpose_field, lambda text: update(purpose=text), "workshop.purpose"
         )
+        self.bring_saver = save_text(
+            self, self.bring_field, lambda text: update(bring=text), "workshop.bring"
+        )
+        self.practical_saver = save_text(
+            self, self.practical_field, lambda text: update(practical=text), "workshop.practical"
+        )
         self._date_pause = QTimer(self, singleShot=True, interval=DATE_PAUSE_MS)
         self._date_pause.timeout.connect(self.save_start)
         self.starts.dateTimeChanged.connect(self._date_pause.start)
@@ -137,19 +192,34 @@ class WorkshopSetupPage(SetupPage):
         self.no_date.toggled.connect(self._no_date_toggled)
 
     def _update(
-        self, *, title: str | None = None, venue: str | None = None, purpose: str | None = None
+        self,
+        *,
+        title: str | None = None,
+        venue: str | None = None,
+        purpose: str | None = None,
+        bring: str | None = None,
+        practical: str | None = None,
     ) -> Callable[[Session], None]:
         workshop_id = self.workshop_id
 
         def change(session: Session) -> None:
             from coprodesk.core.workshop import update_workshop
 
-            update_workshop(session, workshop_id, title=title, venue=venue, purpose=purpose)
+            update_workshop(
+                session,
+                workshop_id,
+                title=title,
+                venue=venue,
+                purpose=purpose,
+                bring=bring,
+                practical=practical,
+            )
 
         return change
 
     async def load(self) -> None:
         details = await self.services.runner.read(read_workshop_details(self.workshop_id))
+        self._details = details
         self.set_title(heading_for(details.title))
         note = STATUS_NOTES.get(details.status, "")
         self.status_note.setText(note)
@@ -157,6 +227,8 @@ class WorkshopSetupPage(SetupPage):
         self.title_saver.set_text(details.title)
         self.venue_saver.set_text(details.venue)
         self.purpose_saver.set_text(details.purpose)
+        self.bring_saver.set_text(details.bring)
+        self.practical_saver.set_text(details.practical)
         self._show_start(details.starts_at)
         self.agenda.set_items(details.agenda)
         self.loaded.emit()
@@ -207,6 +279,25 @@ class WorkshopSetupPage(SetupPage):
     async def finish(self) -> bool:
         self.save_start()
         return await super().finish()
+
+    def ask_export(self) -> None:
+        """Open the export dialog for this workshop (a coming one suggests its briefing)."""
+        from coprodesk.ui.export_dialog import ExportDialog
+
+        details = self._details
+        if details is None or details.series_id is None:
+            return
+        self.export_dialog = ExportDialog(
+            self.window(),
+            self.services.runner,
+            self.services.start,
+            series_id=details.series_id,
+            series_title=details.series_title,
+            workshop_id=self.workshop_id,
+            workshop_title=self.title_edit.text().strip() or details.title,
+            kind="briefing" if details.status == "planned" else "minutes",
+        )
+        self.export_dialog.open()
 
     def focus_first(self) -> None:
         self.title_edit.setFocus()

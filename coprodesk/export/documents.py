@@ -1,0 +1,119 @@
+"""One way in for every PDF export, shared by the CLI and the app.
+
+``read_document`` runs in a database session and returns plain data (the name
+guard applied, initials only); ``write_document`` lays that data out with
+ReportLab, reporting progress and stopping when cancelled. ReportLab loads only
+when a document is written, never when CoproDesk starts.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from coprodesk.export.pdf_common import CancelledFn, ProgressFn
+
+WORKSHOP_KINDS = ("minutes", "slips", "agreement", "briefing")
+SERIES_KIND = "series"
+KIND_WORDS = {
+    "minutes": "Minutes",
+    "slips": "Action slips",
+    "agreement": "Agreement poster",
+    "briefing": "Briefing pack",
+    "series": "Series report",
+}
+
+
+class ExportCancelled(Exception):
+    """The person asked to stop; nothing was written."""
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """What to export: a workshop document (``kind``) or the series report."""
+
+    kind: str
+    target_id: uuid.UUID  # a workshop, or a series for the series report
+    large_print: bool = False
+    show_names: bool = False  # slips only: the holder's name instead of initials
+    date_from: date | None = None  # series report only
+    date_to: date | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in (*WORKSHOP_KINDS, SERIES_KIND):
+            raise ValueError(f"unknown export kind {self.kind!r}")
+
+
+def read_document(session: Session, request: ExportRequest) -> object:
+    """The data one document prints, read in one session."""
+    from coprodesk.core import report_data
+
+    if request.kind == "minutes":
+        return report_data.minutes_data(session, request.target_id)
+    if request.kind == "slips":
+        return report_data.slips_data(session, request.target_id, show_names=request.show_names)
+    if request.kind == "agreement":
+        return report_data.poster_data(session, request.target_id)
+    if request.kind == "briefing":
+        return report_data.briefing_data(session, request.target_id)
+    return report_data.series_report_data(
+        session, request.target_id, date_from=request.date_from, date_to=request.date_to
+    )
+
+
+def write_document(
+    request: ExportRequest,
+    data: object,
+    out: BinaryIO,
+    *,
+    invariant: bool = False,
+    progress: ProgressFn | None = None,
+    cancelled: CancelledFn | None = None,
+) -> None:
+    """Lay out ``data`` (from ``read_document``) as a PDF into ``out``."""
+    builder: Callable[..., None]
+    if request.kind == "minutes":
+        from coprodesk.export.minutes import build_minutes as builder
+    elif request.kind == "slips":
+        from coprodesk.export.slips import build_slips as builder
+    elif request.kind == "agreement":
+        from coprodesk.export.agreement import build_poster as builder
+    elif request.kind == "briefing":
+        from coprodesk.export.briefing import build_briefing as builder
+    else:
+        from coprodesk.export.series_report import build_series_report as builder
+    builder(
+        data,
+        out,
+        large_print=request.large_print,
+        invariant=invariant,
+        progress=progress,
+        cancelled=cancelled,
+    )
+
+
+def save_document(
+    request: ExportRequest,
+    data: object,
+    path: Path,
+    *,
+    invariant: bool = False,
+    progress: ProgressFn | None = None,
+    cancelled: CancelledFn | None = None,
+) -> None:
+    """Write the PDF to ``path``; a failed or cancelled export leaves nothing there."""
+    from coprodesk.export.pdf_common import save_pdf
+
+    save_pdf(
+        path,
+        lambda out: write_document(
+            request, data, out, invariant=invariant, progress=progress, cancelled=cancelled
+        ),
+    )

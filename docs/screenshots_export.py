@@ -1,0 +1,169 @@
+"""Render the PDF export dialog and the first page of each PDF, from the demo series.
+
+    python docs/screenshots_export.py [--out docs/images]
+
+Writes export-dialog.png and export-dialog-200.png (the dialog on a held workshop, at
+100 % and 200 % text), export-progress.png (an export of the series report under way,
+with its progress bar and Cancel), and pdf-minutes.png, pdf-slip.png, pdf-poster.png,
+pdf-briefing.png and pdf-series.png (first pages, made with pdftoppm from poppler-utils).
+Look at every image before using it in the guide.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "docs"))
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+from screenshots import SIZE_100, SIZE_200, _open_window, _save, _settle  # noqa: E402
+
+from coprodesk import paths  # noqa: E402
+from coprodesk.ui import export_dialog  # noqa: E402
+from coprodesk.ui.palette import apply_look  # noqa: E402
+
+
+def _spare_references(count: int = 1_000_000) -> None:
+    """Keep None, True and False alive under PySide6 6.12.0 on Python 3.11 (as in
+    screenshots_live.py): that PySide6 drops a reference to them on many calls."""
+    if sys.version_info >= (3, 12):
+        return
+    import ctypes
+
+    keep = ctypes.pythonapi.Py_IncRef
+    keep.argtypes = [ctypes.py_object]
+    for constant in (None, True, False):
+        for _ in range(count):
+            keep(constant)
+
+
+def _dialogs(app: QApplication, loop: Any, out: Path, folder: Path) -> None:
+    for scale, size, suffix in ((1.0, SIZE_100, ""), (2.0, SIZE_200, "-200")):
+        apply_look(app, scale)
+        window, runner = _open_window(app, loop, size)
+        page = window.series_page
+        assert page is not None
+        series = page.current_series()
+        assert series is not None
+        held = [w for w in series.workshops if w.status == "closed"]
+        page.select_workshop(held[-1].id)
+        window.export_pdf_action.trigger()
+        dialog = page.active_dialog
+        assert isinstance(dialog, export_dialog.ExportDialog)
+        dialog.kind_buttons["slips"].setChecked(True)
+        _settle(app)
+        dialog.resize(
+            dialog.sizeHint().expandedTo(dialog.minimumSizeHint())
+        )  # offscreen: no auto-grow
+        _settle(app)
+        _save(dialog, out / f"export-dialog{suffix}.png")
+        if scale == 1.0:
+            dialog.close()
+            window.export_series_action.trigger()
+            dialog = page.active_dialog
+            assert isinstance(dialog, export_dialog.ExportDialog)
+            export_dialog.choose_path = lambda _p, _s: folder / "series.pdf"  # type: ignore[assignment]
+            shot: list[bool] = []
+
+            def grab(
+                percent: int,
+                dialog: export_dialog.ExportDialog = dialog,
+                shot: list[bool] = shot,
+            ) -> None:
+                if percent >= 30 and not shot:  # grab now: settling would let the export end
+                    shot.append(True)
+                    _save(dialog, out / "export-progress.png")
+
+            _settle(app)
+            dialog.resize(dialog.sizeHint().expandedTo(dialog.minimumSizeHint()))
+            dialog.progressed.connect(grab)
+            done = asyncio.Event()
+            dialog.exported.connect(lambda _path, done=done: done.set())
+            dialog.start_export()
+            loop.run_until_complete(asyncio.wait_for(done.wait(), 120))
+        else:
+            dialog.close()
+        while window.series_page is not None and window.series_page.tasks.busy:
+            loop.run_until_complete(asyncio.sleep(0.01))
+        window.close()
+        runner.close()
+
+
+def _pdf_pages(out: Path, folder: Path) -> None:
+    from coprodesk.core.db import open_database
+    from coprodesk.core.series import list_series
+    from coprodesk.export.documents import ExportRequest, read_document, save_document
+
+    if shutil.which("pdftoppm") is None:
+        print("pdftoppm not found (apt-get install poppler-utils): no PDF page images")
+        return
+    database = open_database()
+    try:
+        with database.reading() as session:
+            (series,) = list_series(session)
+            held = [w for w in series.workshops if w.status == "closed"][-1]
+            coming = next(w for w in series.workshops if w.status == "planned")
+            requests = {
+                "pdf-minutes": ExportRequest("minutes", held.id),
+                "pdf-slip": ExportRequest("slips", held.id, show_names=True),
+                "pdf-poster": ExportRequest("agreement", held.id),
+                "pdf-briefing": ExportRequest("briefing", coming.id),
+                "pdf-series": ExportRequest("series", series.id),
+            }
+            documents = {name: (r, read_document(session, r)) for name, r in requests.items()}
+    finally:
+        database.close()
+    for name, (request, data) in documents.items():
+        pdf = folder / f"{name}.pdf"
+        save_document(request, data, pdf)
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", pdf, out / name],
+            check=True,
+        )
+        print(f"wrote {(out / name).with_suffix('.png').relative_to(ROOT)}")
+
+
+def main() -> None:
+    import qasync
+
+    from coprodesk.core.db import open_database
+    from coprodesk.core.demo import create_demo_series
+
+    _spare_references()
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "images")
+    out = parser.parse_args().out.resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="coprodesk-export-shots-"))
+    paths.set_data_dir(folder)
+    try:
+        database = open_database()
+        with database.transaction() as session:
+            create_demo_series(session)
+        database.close()
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        assert isinstance(app, QApplication)
+        loop = qasync.QEventLoop(app)
+        asyncio.set_event_loop(loop)
+        _dialogs(app, loop, out, folder)
+        _pdf_pages(out, folder)
+        loop.close()
+    finally:
+        paths.set_data_dir(None)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
