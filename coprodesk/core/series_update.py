@@ -28,7 +28,6 @@ from coprodesk.core.models import (
     Workshop,
 )
 from coprodesk.core.nameguard import NameGuard
-from coprodesk.core.roster import name_parts
 from coprodesk.core.series import get_series
 
 
@@ -93,7 +92,7 @@ def display_names(people: list[Participant], naming: Naming) -> dict[uuid.UUID, 
     """Each person's first name, or initials; a first name two people share becomes initials."""
     if naming is Naming.INITIALS:
         return {person.id: person.initials for person in people}
-    firsts = {person.id: (name_parts(person.name) or [person.initials])[0] for person in people}
+    firsts = {person.id: _first_name(person) for person in people}
     shared = Counter(name.casefold() for name in firsts.values())
     return {
         person.id: firsts[person.id]
@@ -101,6 +100,12 @@ def display_names(people: list[Participant], naming: Naming) -> dict[uuid.UUID, 
         else person.initials
         for person in people
     }
+
+
+def _first_name(person: Participant) -> str:
+    """The first word of the name that has a letter in it ("Mary-Jane" stays whole)."""
+    words = [word.strip('.,;:()"') for word in person.name.split()]
+    return next((word for word in words if any(char.isalpha() for char in word)), person.initials)
 
 
 def _join(names: list[str]) -> str:

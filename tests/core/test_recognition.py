@@ -5,16 +5,18 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from builders import build_series
 
 from coprodesk.core import recognition
 from coprodesk.core.db import Database
 from coprodesk.core.errors import InvalidInput, NotFound
 from coprodesk.core.models import AttendanceStatus, Workshop
 from coprodesk.core.series import create_series
-from tests.builders import build_series
 
 
-def _person(people: list[recognition.PersonRecognition], initials: str) -> recognition.PersonRecognition:
+def _person(
+    people: list[recognition.PersonRecognition], initials: str
+) -> recognition.PersonRecognition:
     return next(person for person in people if person.initials == initials)
 
 
@@ -36,14 +38,16 @@ def test_time_written_and_actions_are_worked_out_from_the_workshops(db: Database
     assert writer.total_written == 2  # the parked funding point, sent in writing, twice
     assert writer.actions_done == ()  # the compost bins are still open
     away = _person(people, "ZØ")
-    assert away.total_minutes == 0 and away.workshops_taken_part == 0
+    assert away.total_minutes == 0
+    assert away.workshops_taken_part == 0
 
 
 def test_a_late_arrival_gives_time_from_when_they_came(db: Database) -> None:
     with db.transaction() as session:
         built = build_series(session)
         workshop = session.get(Workshop, built.workshop_ids[0])
-        assert workshop is not None and workshop.started_at is not None
+        assert workshop is not None
+        assert workshop.started_at is not None
         for row in workshop.attendance:
             if row.participant_id == built.person("AO"):
                 row.arrived_at = workshop.started_at + timedelta(minutes=30)
