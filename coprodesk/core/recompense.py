@@ -112,6 +112,17 @@ def format_pounds(pence: int) -> str:
     return f"{sign}{pounds}.{rest:02d}"
 
 
+def parse_day(text: str, what: str = "date") -> date:
+    """A date written as 2026-03-14; anything else is refused plainly."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError as error:
+        raise InvalidInput(
+            f"The {what} date '{text}' is not a date CoproDesk can read. "
+            "Please write it as year-month-day, like 2026-03-14."
+        ) from error
+
+
 # --- preferences and agreement ---------------------------------------------------
 
 
