@@ -136,6 +136,9 @@ class MainWindow(QMainWindow):
         self.rename_series_action = self._action(
             "Rename series", page(lambda p: p.ask_rename_series())
         )
+        self.coordinator_action = self._action(
+            "Coordinator's desk", page(lambda p: p.open_coordinator()), "Ctrl+Shift+D"
+        )
         self.delete_series_action = self._action(
             "Delete series", page(lambda p: p.ask_delete_series())
         )
@@ -165,6 +168,7 @@ class MainWindow(QMainWindow):
             self.people_action,
             self.rename_series_action,
             self.delete_series_action,
+            self.coordinator_action,
         )
         self.workshop_commands = (
             self.new_workshop_action,
