@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy.orm import Session
 
 from coprodesk.core import attendance, minutes, roster, series
+from coprodesk.core.demo_coordinator import add_coordinator_records
 from coprodesk.core.models import (
     Action,
     ActionOwner,
@@ -83,9 +84,10 @@ def create_demo_series(session: Session) -> uuid.UUID:
         for name, role, reveal in PEOPLE
     ]
     first = _first_workshop(session, series_id, people)
-    _second_workshop(session, series_id, people, first)
+    second = _second_workshop(session, series_id, people, first)
     _next_workshop(session, series_id, people)
     session.flush()
+    add_coordinator_records(session, series_id, people, first.id, second.id)
     return series_id
 
 

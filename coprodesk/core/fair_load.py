@@ -88,6 +88,10 @@ def _times(count: int) -> str:
     return {1: "once", 2: "twice"}.get(count, f"{count} times")
 
 
+def _as_often(ratio: float) -> str:
+    return "twice as often" if ratio == 2 else f"{ratio:g} times as often"
+
+
 def _period(weeks: int) -> str:
     if weeks >= 13:
         return f"{round(weeks * 7 / 30.44)} months"
@@ -164,7 +168,7 @@ def fair_load(
             if asked_longer > ratio * usual:
                 warning = (
                     f"Asked {_times(asked_longer)} in the last {_period(longer_weeks)}: more "
-                    f"than {ratio:g} times as often as most people (usually {usual:g}). "
+                    f"than {_as_often(ratio)} as most people (usually {usual:g}). "
                     "Think about asking someone else next time, and check they are not "
                     "carrying too much."
                 )

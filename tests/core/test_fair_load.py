@@ -68,7 +68,7 @@ def test_one_person_across_two_series_is_counted_once_and_warned_about(db: Datab
     assert (dev.asked_recent, dev.took_part_recent) == (3, 3)  # 1, 2 and 3 weeks ago
     assert (dev.asked_longer, dev.took_part_longer) == (6, 6)
     assert dev.last_asked == TODAY - timedelta(weeks=1)
-    assert "more than 2 times as often" in dev.warning
+    assert "more than twice as often as most people (usually 2)" in dev.warning
     assert "6 months" in dev.warning
     assert [person.name for person in load.warnings] == [dev.name]
     tom = next(person for person in load.people if person.name == "Tom Ahmed")
