@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -54,7 +54,13 @@ from coprodesk.ui.flow_layout import FlowLayout
 from coprodesk.ui.palette import GRID
 from coprodesk.ui.private import PrivateMarker
 from coprodesk.ui.setup.fields import Field
-from coprodesk.ui.setup.page import Services, SetupPage, plain_button, scrolling, section
+from coprodesk.ui.setup.page import (
+    Services,
+    SetupPage,
+    plain_button,
+    scrolling,
+    section,
+)
 from coprodesk.ui.widgets import hint
 
 if TYPE_CHECKING:
@@ -117,6 +123,16 @@ def _table(name: str, headers: tuple[str, ...]) -> QTableWidget:
     return table
 
 
+def fit_rows(table: QTableWidget, *, least: int) -> None:
+    """Make ``table`` as tall as its rows (room for ``least`` when fewer), so the page scrolls."""
+    table.resizeRowsToContents()
+    rows = table.rowCount()
+    height = table.horizontalHeader().sizeHint().height()
+    height += sum(table.rowHeight(row) for row in range(rows))
+    height += max(0, least - rows) * (table.fontMetrics().height() + GRID)
+    table.setFixedHeight(height + table.frameWidth() * 2 + GRID // 2)
+
+
 def _date_words(on: date | None) -> str:
     return on.strftime("%d %b %Y") if on else "no date"
 
@@ -158,7 +174,7 @@ class CoordinatorDesk(SetupPage):
         self.body.addWidget(self.marker)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Coordinator's desk")
-        self.tabs.addTab(scrolling(self._build_people()), "&People")
+        self.tabs.addTab(self._build_people(), "&People")
         self.tabs.addTab(scrolling(self._build_fair_load()), "&Fair load")
         self.tabs.addTab(scrolling(self._build_totals()), "&Totals and export")
         self.tabs.tabBar().setAccessibleName("Parts of the coordinator's desk")
@@ -175,6 +191,7 @@ class CoordinatorDesk(SetupPage):
             "Each person with the time they gave and what they are owed"
         )
         self.people_list.setWordWrap(True)
+        self.people_list.setAlternatingRowColors(True)
         self.people_list.currentItemChanged.connect(lambda *_: self._person_chosen())
         self.people_empty = hint(NO_PEOPLE)
         left = QWidget()
@@ -234,9 +251,11 @@ class CoordinatorDesk(SetupPage):
         self.asked = QCheckBox("As&ked to take part")
         self.asked.setAccessibleName("Asked to take part")
         self.asked.toggled.connect(self._save_asked)
-        row = FlowLayout()
-        for widget in (self.minutes_field, self.worked_out_button, self.written_field):
-            row.addWidget(widget)
+        layout.addWidget(self.minutes_field)
+        layout.addWidget(self.written_field)
+        row = QHBoxLayout()
+        row.addWidget(self.worked_out_button)
+        row.addStretch()
         layout.addLayout(row)
         layout.addWidget(self.asked)
 
@@ -281,12 +300,23 @@ class CoordinatorDesk(SetupPage):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        splitter.addWidget(scrolling(right))
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
+        self.people_side = left
+        self._fit_people_side()
         page = QWidget()
         QVBoxLayout(page).addWidget(splitter)
         return page
+
+    def _fit_people_side(self) -> None:
+        """Room for a name and its figures, whatever the text size."""
+        self.people_side.setMinimumWidth(self.people_list.fontMetrics().averageCharWidth() * 26)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "people_side"):
+            self._fit_people_side()
 
     def _build_fair_load(self) -> QWidget:
         page = QWidget()
@@ -295,22 +325,25 @@ class CoordinatorDesk(SetupPage):
         self.load_intro = hint("")
         layout.addWidget(self.load_intro)
         self.warnings = hint("")
-        self.warnings.setProperty("role", "problem")
         layout.addWidget(self.warnings)
         self.load_table = _table(
             "How often each person was asked, in every series",
             (
-                "Name",
-                "Series",
+                "Name and series",
                 "Asked lately",
                 "Took part lately",
-                "Asked in the longer period",
+                "Asked",
                 "Took part",
                 "Last asked",
             ),
         )
+        header = self.load_table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.load_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
         layout.addWidget(section("Everyone, in every series", self.load_table))
-        layout.addWidget(self.load_table, 1)
+        layout.addWidget(self.load_table)
         self.not_asked = hint("")
         layout.addWidget(section("Not asked lately"))
         layout.addWidget(self.not_asked)
@@ -564,12 +597,7 @@ class CoordinatorDesk(SetupPage):
                     self.expenses.setItem(row, column, _item(text))
             if spent:
                 self.expenses.selectRow(0)
-            self.expenses.setFixedHeight(
-                self.expenses.horizontalHeader().sizeHint().height()
-                + sum(self.expenses.rowHeight(row) for row in range(len(spent)))
-                + max(1, 3 - len(spent)) * self.expenses.fontMetrics().height()
-                + GRID
-            )
+            fit_rows(self.expenses, least=3)
             self._expense_buttons()
         finally:
             self._filling = False
@@ -599,12 +627,24 @@ class CoordinatorDesk(SetupPage):
         )
         warned = load.warnings
         self.warnings.setVisible(bool(warned))
-        self.warnings.setText("\n".join(f"{p.name}: {p.warning}" for p in warned))
+        self.warnings.setText("\n".join(f"Worth a look — {p.name}: {p.warning}" for p in warned))
+        self.load_table.setHorizontalHeaderLabels(
+            [
+                "Name and series",
+                f"Asked\n{recent}",
+                f"Took part\n{recent}",
+                f"Asked\n{longer}",
+                f"Took part\n{longer}",
+                "Last\nasked",
+            ]
+        )
         self.load_table.setRowCount(len(load.people))
         for row, person in enumerate(load.people):
             cells = (
-                person.name + (" (asked often)" if person.warning else ""),
-                ", ".join(person.series),
+                person.name
+                + (" (asked often)" if person.warning else "")
+                + "\n"
+                + ", ".join(person.series),
                 str(person.asked_recent),
                 str(person.took_part_recent),
                 str(person.asked_longer),
@@ -613,6 +653,7 @@ class CoordinatorDesk(SetupPage):
             )
             for column, text in enumerate(cells):
                 self.load_table.setItem(row, column, _item(text))
+        fit_rows(self.load_table, least=2)
         missed = load.not_asked_lately
         self.not_asked.setText(
             "\n".join(
