@@ -2,8 +2,9 @@
 
     python docs/screenshots_coordinator.py [--out docs/images]
 
-Writes coordinator-people, coordinator-expenses, coordinator-fair-load and coordinator-totals, each at
-100 % and (with "-200") at 200 % text. Look at every image before using it.
+Writes coordinator-people, coordinator-expenses, coordinator-fair-load and
+coordinator-totals, each at 100 % and (with "-200") at 200 % text. Look at every
+image before using it.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from screenshots import (  # noqa: E402
+from screenshots import (
     ROOT,
     SIZE_100,
     SIZE_200,
@@ -29,8 +30,8 @@ from screenshots import (  # noqa: E402
     _wait_for,
 )
 
-from coprodesk import paths  # noqa: E402
-from coprodesk.ui.palette import apply_look  # noqa: E402
+from coprodesk import paths
+from coprodesk.ui.palette import apply_look
 
 # The demo's dates are in 2026; the fair load view is drawn as on this day.
 TODAY = date(2026, 12, 1)
@@ -89,9 +90,7 @@ def _render_desk(app: Any, loop: Any, size: Any, out: Path, suffix: str) -> None
     from PySide6.QtWidgets import QScrollArea
 
     scroll = next(
-        area
-        for area in desk.findChildren(QScrollArea)
-        if area.widget() is desk.person_panel
+        area for area in desk.findChildren(QScrollArea) if area.widget() is desk.person_panel
     )
     scroll.ensureWidgetVisible(desk.add_expense_button, 0, 0)
     scroll.ensureWidgetVisible(desk.written_field, 0, 0)
