@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from builders import BuiltSeries, build_series
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 from setup_helpers import current_page, leave
 from test_accessibility import unnamed_focusable
+from test_accessibility_setup import clipped
 from ui_helpers import OpenWindow
 
 from coprodesk.core import recompense
 from coprodesk.core.db import Database
 from coprodesk.core.models import ExpenseStatus, RecompenseChoice
 from coprodesk.ui.coordinator.desk import CoordinatorDesk
+from coprodesk.ui.palette import set_text_scale
 from coprodesk.ui.private import PRIVATE_MARKER_TEXT
 
 
@@ -125,3 +131,23 @@ def test_the_desk_has_a_key_and_a_menu_item(db: Database, open_window: OpenWindo
     assert action.shortcut().toString() == "Ctrl+Shift+D"
     menus = [menu.title() for menu in action.associatedObjects() if hasattr(menu, "title")]
     assert "&Series" in menus
+
+
+@pytest.fixture
+def app_text() -> Iterator[QApplication]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    yield app
+    set_text_scale(app, 1.0)
+
+
+def test_nothing_on_the_desk_is_cut_off_at_200_percent(
+    qtbot: QtBot, db: Database, open_window: OpenWindow, app_text: QApplication
+) -> None:
+    open_window.window.resize(1000, 640)
+    set_text_scale(app_text, 2.0)
+    desk, _built = open_desk(open_window, db)
+    for tab in range(desk.tabs.count()):
+        desk.tabs.setCurrentIndex(tab)
+        qtbot.wait(50)
+        assert clipped(open_window.window) == [], desk.tabs.tabText(tab)

@@ -224,8 +224,8 @@ class CoordinatorDesk(SetupPage):
         )
         self.choice_note.editingFinished.connect(self._save_choice)
         layout.addWidget(self.choice_note_field)
-        self.agreed = QCheckBox("&Agreed to a record of contribution naming them")
-        self.agreed.setAccessibleName("Agreed to a record of contribution naming them")
+        self.agreed = QCheckBox("&Agreed to a record of contribution")
+        self.agreed.setAccessibleName("Agreed to a record of contribution")
         self.agreed.toggled.connect(self._save_agreement)
         self.agreed_hint = hint("")
         layout.addWidget(self.agreed)
@@ -311,7 +311,7 @@ class CoordinatorDesk(SetupPage):
 
     def _fit_people_side(self) -> None:
         """Room for a name and its figures, whatever the text size."""
-        self.people_side.setMinimumWidth(self.people_list.fontMetrics().averageCharWidth() * 26)
+        self.people_side.setMinimumWidth(self.people_list.fontMetrics().averageCharWidth() * 18)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -370,7 +370,7 @@ class CoordinatorDesk(SetupPage):
         layout.addWidget(section("The whole series"))
         self.series_totals = hint("")
         layout.addWidget(self.series_totals)
-        self.use_range = QCheckBox("Only &workshops between two dates")
+        self.use_range = QCheckBox("Only &between two dates")
         self.use_range.setAccessibleName("Only workshops between two dates")
         self.use_range.toggled.connect(lambda _on: self._range_changed())
         layout.addWidget(self.use_range)
@@ -522,7 +522,8 @@ class CoordinatorDesk(SetupPage):
             self.agreed_hint.setText(
                 f"They agreed on {_date_words(agreed_at.date())}. Untick if they change their mind."
                 if agreed_at
-                else "A record of contribution names them, so ask them first."
+                else "A record of contribution names them, for an employer or a college, "
+                "so ask them first."
             )
             self.workshop.clear()
             for part in recognition.parts:
