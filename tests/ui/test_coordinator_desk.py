@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from builders import BuiltSeries, build_series
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from setup_helpers import current_page, leave
@@ -57,7 +58,9 @@ def test_the_desk_is_private_named_and_shows_each_person(
     assert open_window.window.new_series_action.isEnabled()
 
 
-def test_changes_are_saved_at_once(db: Database, open_window: OpenWindow, tmp_path: Path) -> None:
+def test_changes_are_saved_at_once(
+    qtbot: QtBot, db: Database, open_window: OpenWindow, tmp_path: Path
+) -> None:
     desk, built = open_desk(open_window, db)
     choose(desk, "Amara Okafor")
     person = built.person("AO")
@@ -82,7 +85,8 @@ def test_changes_are_saved_at_once(db: Database, open_window: OpenWindow, tmp_pa
     with db.reading() as session:
         assert recompense.series_expenses(session, built.series_id)[0].status is ExpenseStatus.GIVEN
 
-    desk.remove_expense_button.click()
+    desk.expenses.setFocus()
+    qtbot.keyClick(desk.expenses, Qt.Key.Key_Delete)
     open_window.wait_idle()
     with db.reading() as session:
         assert recompense.series_expenses(session, built.series_id) == []

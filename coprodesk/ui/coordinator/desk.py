@@ -224,7 +224,7 @@ class CoordinatorDesk(SetupPage):
         )
         self.choice_note.editingFinished.connect(self._save_choice)
         layout.addWidget(self.choice_note_field)
-        self.agreed = QCheckBox("&Agreed to a record of contribution")
+        self.agreed = QCheckBox("Agreed to a record of contri&bution")
         self.agreed.setAccessibleName("Agreed to a record of contribution")
         self.agreed.toggled.connect(self._save_agreement)
         self.agreed_hint = hint("")
@@ -233,7 +233,7 @@ class CoordinatorDesk(SetupPage):
 
         layout.addWidget(section("Their part in each workshop"))
         self.workshop = QComboBox()
-        self.workshop_field = Field("&Workshop", self.workshop, chars=40)
+        self.workshop_field = Field("W&orkshop", self.workshop, chars=40)
         self.workshop.currentIndexChanged.connect(lambda _index: self._workshop_chosen())
         layout.addWidget(self.workshop_field)
         self.took_part = hint("")
@@ -243,7 +243,7 @@ class CoordinatorDesk(SetupPage):
         self.minutes.setSuffix(" minutes")
         self.minutes_field = Field("&Time given", self.minutes)
         self.minutes.editingFinished.connect(self._save_minutes)
-        self.worked_out_button = plain_button("Use the &worked-out time", self._clear_minutes)
+        self.worked_out_button = plain_button("Use the worked-out &time", self._clear_minutes)
         self.written = QSpinBox()
         self.written.setRange(0, 999)
         self.written_field = Field("Contributions sent in w&riting", self.written)
@@ -262,6 +262,7 @@ class CoordinatorDesk(SetupPage):
         layout.addWidget(section("Expenses for this workshop"))
         self.expenses = _table("Expenses for this workshop", ("Kind", "Amount", "Status", "Note"))
         layout.addWidget(self.expenses)
+        self.expenses.addAction(self.services.actions.remove)
         self.toggle_status_button = plain_button("Mark as &given", self._toggle_status)
         self.remove_expense_button = plain_button("Remove expense", self._remove_expense)
         buttons = QHBoxLayout()
@@ -274,7 +275,7 @@ class CoordinatorDesk(SetupPage):
             self.kind.addItem(label, kind.value)
         self.amount = QLineEdit()
         self.amount.setPlaceholderText("4.50")
-        self.amount_field = Field("Amount in &pounds", self.amount, chars=10)
+        self.amount_field = Field("&Amount in pounds", self.amount, chars=10)
         self.expense_note = QLineEdit()
         self.status_choice = QComboBox()
         for status, label in STATUS_LABELS.items():
@@ -285,7 +286,7 @@ class CoordinatorDesk(SetupPage):
         for widget in (
             Field("&Kind", self.kind, chars=16),
             self.amount_field,
-            Field("&Status", self.status_choice, chars=8),
+            Field("Stat&us", self.status_choice, chars=8),
             Field("Note (optional)", self.expense_note, chars=24),
         ):
             adding.addWidget(widget)
@@ -356,7 +357,7 @@ class CoordinatorDesk(SetupPage):
         self.ratio.editingFinished.connect(self._save_ratio)
         layout.addWidget(
             Field(
-                "&Warn when someone is asked more than",
+                "Warn when someone is asked &more than",
                 self.ratio,
                 "…as often as most people (and at least 3 times). Kept on this laptop.",
             )
@@ -387,7 +388,7 @@ class CoordinatorDesk(SetupPage):
         self.range_totals = hint("")
         layout.addWidget(self.range_totals)
         self.export_button = plain_button(
-            "&Export for finance (CSV)…", self.export_csv, primary=True
+            "E&xport for finance (CSV)…", self.export_csv, primary=True
         )
         self.export_button.setAccessibleName("Export for finance (CSV)")
         buttons = QHBoxLayout()
