@@ -67,6 +67,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="say whether a workshop is ready to close (exits 1 when it is not)",
     )
     check.add_argument("workshop_id", metavar="WORKSHOP_ID")
+    export_csv = commands.add_parser(
+        "export-csv",
+        parents=[common],
+        help="write the coordinator's finance CSV for a series (holds names and money)",
+    )
+    export_csv.add_argument("kind", choices=["recompense"], help="what to write: recompense")
+    export_csv.add_argument("--series", metavar="SERIES_ID", required=True)
+    export_csv.add_argument("--out", metavar="FILE", required=True, type=Path)
+    export_csv.add_argument("--from", dest="start", metavar="YYYY-MM-DD", default=None)
+    export_csv.add_argument("--to", dest="end", metavar="YYYY-MM-DD", default=None)
     return parser
 
 
@@ -284,6 +294,25 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK if ready.ready else EXIT_PROBLEM
 
 
+def cmd_export_csv(args: argparse.Namespace) -> int:
+    from coprodesk.core.recompense import parse_day, write_finance_csv
+    from coprodesk.core.series import find_series_id
+
+    start = parse_day(args.start, "--from") if args.start else None
+    end = parse_day(args.end, "--to") if args.end else None
+    database = _open()
+    try:
+        with database.reading() as session:
+            series_id = find_series_id(session, args.series)
+            rows = write_finance_csv(session, series_id, args.out, start, end)
+    finally:
+        database.close()
+    log.info("finance csv for series %s written (%d rows)", series_id, rows)
+    print(f"Wrote {rows} row{'' if rows == 1 else 's'} for finance to {args.out}.")
+    print("The file holds names and money: keep it safe and delete it once finance has it.")
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "list": cmd_list,
     "demo": cmd_demo,
@@ -291,4 +320,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export-pdf": cmd_export_pdf,
     "import": cmd_import,
     "check": cmd_check,
+    "export-csv": cmd_export_csv,
 }

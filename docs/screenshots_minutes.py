@@ -100,7 +100,7 @@ def _workshop_id() -> uuid.UUID:
     database = open_database()
     try:
         with database.reading() as session:
-            (demo,) = series.list_series(session)
+            demo = series.list_series(session)[0]
             (found,) = [w.id for w in demo.workshops if w.title == WORKSHOP_TITLE]
             return found
     finally:

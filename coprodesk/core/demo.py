@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy.orm import Session
 
 from coprodesk.core import attendance, live, minutes, roster, series
+from coprodesk.core.demo_coordinator import add_coordinator_records
 from coprodesk.core.models import (
     Action,
     ActionOwner,
@@ -90,6 +91,7 @@ def create_demo_series(session: Session) -> uuid.UUID:
         live.close_workshop(session, held.id, held.started_at + timedelta(hours=2))
     _next_workshop(session, series_id, people)
     session.flush()
+    add_coordinator_records(session, series_id, people, first.id, second.id)
     return series_id
 
 

@@ -40,3 +40,27 @@ class PromptOutcome(enum.StrEnum):
     SHOWN = "shown"
     ACTED_ON = "acted_on"
     DISMISSED = "dismissed"
+
+
+class RecompenseChoice(enum.StrEnum):
+    """How a person would like to be thanked for their time: their own choice."""
+
+    NOT_ASKED = "not_asked"
+    VOUCHER = "voucher"
+    PAYMENT = "payment"
+    TRAINING = "training"
+    NOTHING = "nothing"
+    OTHER = "other"
+
+
+class ExpenseKind(enum.StrEnum):
+    TRAVEL = "travel"
+    CHILDCARE = "childcare"
+    SUBSISTENCE = "subsistence"
+    REWARD = "reward"
+    OTHER = "other"
+
+
+class ExpenseStatus(enum.StrEnum):
+    OWED = "owed"
+    GIVEN = "given"

@@ -33,7 +33,10 @@ from coprodesk.core.enums import ActionStatus as ActionStatus
 from coprodesk.core.enums import AttendanceStatus as AttendanceStatus
 from coprodesk.core.enums import ConsentStatus as ConsentStatus
 from coprodesk.core.enums import EntryKind as EntryKind
+from coprodesk.core.enums import ExpenseKind as ExpenseKind
+from coprodesk.core.enums import ExpenseStatus as ExpenseStatus
 from coprodesk.core.enums import PromptOutcome as PromptOutcome
+from coprodesk.core.enums import RecompenseChoice as RecompenseChoice
 from coprodesk.core.enums import WorkshopStatus as WorkshopStatus
 
 NAME_MAX = 200
@@ -378,3 +381,71 @@ class PromptLogEntry(Record, Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
     workshop: Mapped[Workshop] = relationship(back_populates="prompt_log")
+
+
+# The coordinator's desk: recognition, recompense and fair load. These records hold
+# names and money, so they stay on this laptop: no bundle, minutes or projector
+# carries them (docs/bundle-format.md, docs/coordinator.md).
+
+
+class PersonRecompense(Record, Base):
+    """One person's reward preference and their agreement to a record of contribution."""
+
+    __tablename__ = "person_recompense"
+
+    participant_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("participant.id", ondelete="CASCADE"), unique=True
+    )
+    choice: Mapped[RecompenseChoice] = mapped_column(
+        _enum(RecompenseChoice, "recompense_choice"), default=RecompenseChoice.NOT_ASKED
+    )
+    note: Mapped[str] = mapped_column(String(TITLE_MAX), default="")
+    # When the person agreed to a record of contribution naming them (None: not agreed).
+    record_agreed_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+
+
+class Contribution(Record, Base):
+    """One person's part in one workshop, as the coordinator records it afterwards.
+
+    ``minutes_given`` and ``written`` override what CoproDesk works out from the
+    attendance, the agenda and the minutes (None: use the worked-out figure).
+    ``asked``: the person was asked to take part (for fair load), even if they did not.
+    """
+
+    __tablename__ = "contribution"
+    __table_args__ = (UniqueConstraint("workshop_id", "participant_id"),)
+
+    workshop_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("workshop.id", ondelete="CASCADE"), index=True
+    )
+    participant_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("participant.id", ondelete="CASCADE"), index=True
+    )
+    minutes_given: Mapped[int | None] = mapped_column(Integer, default=None)
+    written: Mapped[int | None] = mapped_column(Integer, default=None)
+    asked: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Expense(Record, Base):
+    """Money owed to or given to one person for one workshop, in whole pence."""
+
+    __tablename__ = "expense"
+
+    workshop_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("workshop.id", ondelete="CASCADE"), index=True
+    )
+    participant_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("participant.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[ExpenseKind] = mapped_column(_enum(ExpenseKind, "expense_kind"))
+    amount_pence: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(String(TITLE_MAX), default="")
+    status: Mapped[ExpenseStatus] = mapped_column(
+        _enum(ExpenseStatus, "expense_status"), default=ExpenseStatus.OWED
+    )
+
+
+COORDINATOR_ONLY_TABLES = frozenset(
+    {PersonRecompense.__tablename__, Contribution.__tablename__, Expense.__tablename__}
+)
+"""Tables that never travel in a workshop bundle: they hold names and money."""

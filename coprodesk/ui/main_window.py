@@ -137,6 +137,9 @@ class MainWindow(QMainWindow):
         self.rename_series_action = self._action(
             "Rename series", page(lambda p: p.ask_rename_series())
         )
+        self.coordinator_action = self._action(
+            "Coordinator's desk", page(lambda p: p.open_coordinator()), "Ctrl+Shift+D"
+        )
         self.delete_series_action = self._action(
             "Delete series", page(lambda p: p.ask_delete_series())
         )
@@ -173,6 +176,7 @@ class MainWindow(QMainWindow):
             self.rename_series_action,
             self.delete_series_action,
             self.export_series_action,
+            self.coordinator_action,
         )
         self.workshop_commands = (
             self.new_workshop_action,

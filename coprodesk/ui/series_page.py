@@ -104,6 +104,7 @@ class SeriesPage(QWidget):
         self.rename_series_button = self._button(window.rename_series_action)
         self.delete_series_button = self._button(window.delete_series_action)
         self.export_series_button = self._button(window.export_series_action)
+        self.coordinator_button = self._button(window.coordinator_action)
 
         self.workshops_heading = heading("Workshops")
         self.workshop_view = QTableView()
@@ -154,6 +155,7 @@ class SeriesPage(QWidget):
                 self.rename_series_button,
                 self.delete_series_button,
                 self.export_series_button,
+                self.coordinator_button,
             ),
         )
         workshop_pane = self._pane(
@@ -186,6 +188,7 @@ class SeriesPage(QWidget):
             self.rename_series_button,
             self.delete_series_button,
             self.export_series_button,
+            self.coordinator_button,
             self.workshop_view,
             self.new_workshop_button,
             self.setup_workshop_button,
@@ -325,6 +328,7 @@ class SeriesPage(QWidget):
             window.people_action,
             window.rename_series_action,
             window.delete_series_action,
+            window.coordinator_action,
             window.new_workshop_action,
             window.rename_action,
             window.delete_action,
@@ -382,6 +386,12 @@ class SeriesPage(QWidget):
         series = self.current_series()
         if series is not None and self.in_front:
             self._window.setup_host().open_series(series.id, people=people)
+
+    def open_coordinator(self) -> None:
+        """Open the coordinator's private desk for the chosen series."""
+        series = self.current_series()
+        if series is not None and self.in_front:
+            self._window.setup_host().open_coordinator(series.id)
 
     def open_workshop_setup(self) -> None:
         workshop = self.current_workshop()

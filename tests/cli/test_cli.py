@@ -39,8 +39,13 @@ def test_demo_then_list(capsys: pytest.CaptureFixture[str]) -> None:
     assert "already here" in out
     code, out, _ = run(capsys, "list")
     assert code == 0
-    assert out.count("Series ") == 1
-    assert len(workshop_ids(out)) == 3
+    # The demo series, and the small food bank panel that shares two of its people
+    # (so that the coordinator's fair load view has something to show).
+    assert out.count("Series ") == 2
+    main, panel = out.split("Series ")[1:]
+    assert "Riverside drop-in" in main
+    assert "menu panel" in panel
+    assert (len(workshop_ids(main)), len(workshop_ids(panel))) == (3, 5)
     assert "Getting started" in out
     assert "closed" in out
     assert "planned" in out
@@ -155,3 +160,69 @@ def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert "CoproDesk 0.1.0" in out
     assert "export-json" in out
     assert "--data-dir" in out
+
+
+def _demo_series_id(capsys: pytest.CaptureFixture[str]) -> str:
+    run(capsys, "demo")
+    _, listing, _ = run(capsys, "list")
+    found = re.search(r"Series ([0-9a-f-]{36})", listing)
+    assert found is not None
+    return found[1]
+
+
+def test_export_csv_recompense_writes_the_finance_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    series_id = _demo_series_id(capsys)
+    out = tmp_path / "finance.csv"
+    code, printed, err = run(
+        capsys, "export-csv", "recompense", "--series", series_id[:8], "--out", str(out)
+    )
+    assert (code, err) == (0, "")
+    assert "names and money" in printed
+    lines = out.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith("Series,Workshop,Workshop date,Name,")
+    count = int(re.search(r"Wrote (\d+) row", printed)[1])  # type: ignore[index]
+    assert count == len(lines) - 1 > 0
+    code, printed, _ = run(
+        capsys,
+        "export-csv", "recompense", "--series", series_id, "--out", str(out),
+        "--from", "1990-01-01", "--to", "1990-12-31",
+    )  # fmt: skip
+    assert code == 0
+    assert len(out.read_text(encoding="utf-8-sig").splitlines()) == 1
+    assert "Wrote 0 rows" in printed
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--series", "nonsense"], "is not a series id"),
+        (["--series", "abcdef12"], "There is no series with id abcdef12"),
+        (["--from", "14/03/2026"], "year-month-day"),
+        (["--from", "2026-05-01", "--to", "2026-04-01"], "before the start"),
+    ],
+)
+def test_export_csv_refuses_plainly(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, arguments: list[str], message: str
+) -> None:
+    series_id = _demo_series_id(capsys)
+    if "--series" not in arguments:
+        arguments = ["--series", series_id, *arguments]
+    out = tmp_path / "finance.csv"
+    code, _, err = run(capsys, "export-csv", "recompense", *arguments, "--out", str(out))
+    assert code == 1
+    assert message in err
+    assert "Traceback" not in err
+    assert not out.exists()
+
+
+def test_export_csv_to_a_folder_that_cannot_be_written(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    series_id = _demo_series_id(capsys)
+    out = tmp_path / "no-such-folder" / "finance.csv"
+    code, _, err = run(capsys, "export-csv", "recompense", "--series", series_id, "--out", str(out))
+    assert code == 1
+    assert "could not write" in err
+    assert "Nothing was written" in err

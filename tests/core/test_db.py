@@ -149,7 +149,8 @@ def test_each_released_schema_fixture_opens_and_keeps_its_data(tmp_path: Path) -
         try:
             with database.reading() as session:
                 titles = [summary.title for summary in series.list_series(session)]
-            assert titles == ["Riverside drop-in: shaping it together"]
+            # The demo series comes first (a later demo adds a small second series).
+            assert titles[0] == "Riverside drop-in: shaping it together"
             assert database.integrity_ok()
         finally:
             database.close()

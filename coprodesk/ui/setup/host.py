@@ -54,6 +54,11 @@ class SetupHost:
 
         self._open(WorkshopSetupPage(self._services(), workshop_id), "workshop.setup")
 
+    def open_coordinator(self, series_id: uuid.UUID) -> None:
+        from coprodesk.ui.coordinator.desk import CoordinatorDesk
+
+        self._open(CoordinatorDesk(self._services(), series_id), "coordinator.open")
+
     def _open(self, page: SetupPage, event: str) -> None:
         if self.page is not None or self._opening:
             page.deleteLater()

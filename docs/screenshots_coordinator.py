@@ -1,0 +1,123 @@
+"""Render the coordinator's desk offscreen to docs/images/*.png, on the demo series.
+
+    python docs/screenshots_coordinator.py [--out docs/images]
+
+Writes coordinator-people, coordinator-expenses, coordinator-fair-load and
+coordinator-totals, each at 100 % and (with "-200") at 200 % text. Look at every
+image before using it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from screenshots import (
+    ROOT,
+    SIZE_100,
+    SIZE_200,
+    _open_window,
+    _save,
+    _settle_setup,
+    _wait_for,
+)
+
+from coprodesk import paths
+from coprodesk.ui.palette import apply_look
+
+# The demo's dates are in 2026; the fair load view is drawn as on this day.
+TODAY = date(2026, 12, 1)
+
+
+def render(out: Path) -> None:
+    import asyncio
+
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    from coprodesk.core.db import open_database
+    from coprodesk.core.demo import create_demo_series
+
+    out.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="coprodesk-shots-"))
+    paths.set_data_dir(folder)
+    try:
+        database = open_database()
+        with database.transaction() as session:
+            create_demo_series(session)
+        database.close()
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        assert isinstance(app, QApplication)
+        loop = qasync.QEventLoop(app)
+        asyncio.set_event_loop(loop)
+        for scale, size, suffix in ((1.0, SIZE_100, ""), (2.0, SIZE_200, "-200")):
+            apply_look(app, scale)
+            _render_desk(app, loop, size, out, suffix)
+        loop.close()
+    finally:
+        paths.set_data_dir(None)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _render_desk(app: Any, loop: Any, size: Any, out: Path, suffix: str) -> None:
+    from coprodesk.ui.coordinator.desk import CoordinatorDesk
+
+    window, runner = _open_window(app, loop, size)
+    page = window.series_page
+    assert page is not None
+    host = window.setup_host()
+    page.open_coordinator()
+    _wait_for(loop, lambda: host.page is not None)
+    desk = host.page
+    assert isinstance(desk, CoordinatorDesk)
+    desk.today = TODAY
+    desk.refresh()
+    _wait_for(loop, lambda: desk.data is not None and desk.data.load.today == TODAY)
+    for row in range(desk.people_list.count()):
+        if desk.people_list.item(row).text().startswith("Mary-Jane"):
+            desk.people_list.setCurrentRow(row)
+    desk.people_list.setFocus()
+    _settle_setup(app)
+    _save(window, out / f"coordinator-people{suffix}.png")
+    from PySide6.QtWidgets import QScrollArea
+
+    scroll = next(
+        area for area in desk.findChildren(QScrollArea) if area.widget() is desk.person_panel
+    )
+    scroll.ensureWidgetVisible(desk.add_expense_button, 0, 0)
+    scroll.ensureWidgetVisible(desk.written_field, 0, 0)
+    desk.expenses.setFocus()
+    _settle_setup(app)
+    _save(window, out / f"coordinator-expenses{suffix}.png")
+    desk.tabs.setCurrentIndex(1)
+    desk.tabs.tabBar().setFocus()
+    _settle_setup(app)
+    _save(window, out / f"coordinator-fair-load{suffix}.png")
+    desk.tabs.setCurrentIndex(2)
+    desk.export_button.setFocus()
+    _settle_setup(app)
+    _save(window, out / f"coordinator-totals{suffix}.png")
+    host.go_back()
+    _wait_for(loop, lambda: host.page is None)
+    window.close()
+    runner.close()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Render the coordinator's desk to PNG files.")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "images")
+    args = parser.parse_args(argv)
+    render(args.out.resolve())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
