@@ -13,12 +13,13 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from coprodesk.core import recognition, recompense, roster, series
+from coprodesk.core import actions, live, recognition, recompense, roster, series
 from coprodesk.core.models import (
     Attendance,
     AttendanceStatus,
     ExpenseKind,
     ExpenseStatus,
+    Participant,
     RecompenseChoice,
     WorkshopStatus,
 )
@@ -33,6 +34,8 @@ PANEL_PEOPLE = (
     "Rosa Lindqvist",
 )
 # Who was asked to each panel meeting: P present, A apologies, - not asked.
+PANEL_ACTION = "Try one dish from the new menu and tell the next panel how it went"
+
 PANEL_MEETINGS = (
     (datetime(2026, 7, 6, 14, 0), "Summer menus", "PP-A-"),
     (datetime(2026, 8, 3, 14, 0), "Cooking on a budget", "P--PA"),
@@ -92,9 +95,9 @@ def _food_panel(session: Session) -> None:
         )
         add_agenda_item(session, workshop_id, title, 75)
         workshop = series.get_workshop(session, workshop_id)
-        workshop.status = WorkshopStatus.CLOSED
+        workshop.status = WorkshopStatus.LIVE
         workshop.started_at = starts_at
-        workshop.closed_at = starts_at + timedelta(minutes=75)
+        present: list[uuid.UUID] = []
         for person, code in zip(people, asked, strict=True):
             if code == "-":
                 continue
@@ -107,4 +110,17 @@ def _food_panel(session: Session) -> None:
                     arrived_at=starts_at if code == "P" else None,
                 )
             )
+            if code == "P":
+                present.append(person)
+        session.flush()
+        # Everyone there leaves with an action, and the workshop closes through the gate.
+        initials = [_initials(session, person) for person in present]
+        actions.add_action(session, workshop_id, PANEL_ACTION, initials, accepted=initials)
+        live.close_workshop(session, workshop_id, starts_at + timedelta(minutes=75))
     session.flush()
+
+
+def _initials(session: Session, participant_id: uuid.UUID) -> str:
+    person = session.get(Participant, participant_id)
+    assert person is not None
+    return person.initials

