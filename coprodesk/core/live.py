@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coprodesk.core import speaking
 from coprodesk.core.models import (
     AgendaItem,
     AgreementVersion,
@@ -163,6 +164,7 @@ def next_item(session: Session, workshop_id: uuid.UUID, now: datetime | None = N
 def close_workshop(session: Session, workshop_id: uuid.UUID, now: datetime | None = None) -> None:
     now = now or utcnow()
     _stop_running(session, workshop_id, now)
+    speaking.end_turn(session, workshop_id, now)  # No timed turn runs on after the close.
     workshop = get_workshop(session, workshop_id)
     workshop.status = WorkshopStatus.CLOSED
     workshop.closed_at = now

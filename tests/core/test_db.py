@@ -139,9 +139,12 @@ def test_a_database_in_a_folder_that_is_a_file_gets_a_plain_message(tmp_path: Pa
 
 def test_each_released_schema_fixture_opens_and_keeps_its_data(tmp_path: Path) -> None:
     fixtures = sorted(FIXTURES.glob("schema-*.db"))
-    assert [fixture.stem.removeprefix("schema-") for fixture in fixtures] == list(
-        dbfile.KNOWN_REVISIONS
-    )
+    # Every fixture is of a known revision, in order, starting with the first. A revision
+    # gets its fixture when it is released (make_schema_fixture.py), once its place in the
+    # chain is settled; the head may be newer than the last fixture until then.
+    made = [fixture.stem.removeprefix("schema-") for fixture in fixtures]
+    assert made == list(dbfile.KNOWN_REVISIONS[: len(made)])
+    assert made[0] == dbfile.KNOWN_REVISIONS[0]
     for fixture in fixtures:
         copy = tmp_path / fixture.name
         shutil.copy(fixture, copy)
@@ -183,6 +186,7 @@ def test_an_upgrade_copies_the_database_first(
         series.create_series(session, "Before the upgrade")
     db.close()
 
+    before = dbfile.SCHEMA_HEAD
     migrations = tmp_path / "migrations"
     shutil.copytree(paths.migrations_dir(), migrations)
     (migrations / "versions" / "0999_add_colour.py").write_text(
@@ -200,10 +204,10 @@ def test_an_upgrade_copies_the_database_first(
     finally:
         upgraded.close()
     (backup,) = paths.backups_dir().glob("*.db")
-    assert f"upgrade-from-{dbfile.KNOWN_REVISIONS[0]}" in backup.name
+    assert f"upgrade-from-{before}" in backup.name
     old = sqlite3.connect(backup)
     try:
-        assert old.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+        assert old.execute("SELECT version_num FROM alembic_version").fetchall() == [(before,)]
         assert old.execute("SELECT title FROM series").fetchall() == [("Before the upgrade",)]
     finally:
         old.close()
