@@ -34,6 +34,7 @@ from coprodesk.core.bundle_shapes import (
     PLANNED_SESSION,
     PROMPT_LOG_ENTRY,
     SERIES,
+    SPEAKING_TURN,
     WORKSHOP,
     Shape,
 )
@@ -69,6 +70,12 @@ def import_bundle(session: Session, data: Mapping[str, Any]) -> ImportResult:
     # Bulk statements bypass the identity map; let loaded objects reload.
     session.expire_all()
     return result
+
+
+def speaking_turns(workshop: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """Timed turns: optional, since bundles written before they were stored have none."""
+    turns: list[Mapping[str, Any]] = workshop.get("speaking_turns", [])
+    return turns
 
 
 def _rows(shape: Shape, items: Iterable[Mapping[str, Any]], **parent: uuid.UUID) -> list[Row]:
@@ -131,6 +138,7 @@ class _Import:
             (OTHER_MINUTE_ENTRY, _rows(OTHER_MINUTE_ENTRY, bundle["other_minute_entries"])),
             (ATTENDANCE, _rows(ATTENDANCE, workshop["attendance"], **in_workshop)),
             (PROMPT_LOG_ENTRY, _rows(PROMPT_LOG_ENTRY, workshop["prompt_log"], **in_workshop)),
+            (SPEAKING_TURN, _rows(SPEAKING_TURN, speaking_turns(workshop), **in_workshop)),
             (
                 AGREEMENT_VERSION,
                 _rows(AGREEMENT_VERSION, bundle["agreement_versions"], **in_series),
