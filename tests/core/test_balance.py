@@ -11,7 +11,7 @@ import pytest
 from prompt_room import at, build_room
 from sqlalchemy import func, select
 
-from coprodesk.core import live, roster, series, speaking, workshop
+from coprodesk.core import live, roster, series, speaking, undo, workshop
 from coprodesk.core.balance import balance, room_summary
 from coprodesk.core.db import Database, open_database
 from coprodesk.core.errors import InvalidInput
@@ -181,3 +181,20 @@ def test_the_room_summary_names_no_one_and_gives_no_ones_figures(db: Database) -
     for person in view.people:
         assert person.initials not in words
     assert "7" not in words  # AN's own count never appears.
+
+
+def test_undoing_the_removal_of_a_person_brings_their_turns_back(db: Database) -> None:
+    with db.transaction() as session:
+        room = build_room(session)
+        speaking.start_turn(session, room.workshop_id, room.people["DP"], at(1))
+        speaking.end_turn(session, room.workshop_id, at(2))
+        removed = undo.remove_person_undoably(session, room.people["DP"])
+        assert speaking.workshop_turns(session, room.workshop_id) == ()
+        undo.restore_person(session, removed)
+    with db.reading() as session:
+        (turn,) = speaking.workshop_turns(session, room.workshop_id)
+    assert (turn.participant_id, turn.started_at, turn.ended_at) == (
+        room.people["DP"],
+        at(1),
+        at(2),
+    )
