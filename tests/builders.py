@@ -40,6 +40,7 @@ from coprodesk.core.models import (
     PromptLogEntry,
     PromptOutcome,
     Series,
+    SpeakingTurn,
     Workshop,
     WorkshopStatus,
 )
@@ -212,6 +213,16 @@ def _workshop(
                 shown_at=_utc(day, 11, minute),
                 outcome=outcome,
                 note="Asked ΑΠ's written view first." if minute == 0 else "",
+            )
+        )
+    for minute, (initials, item) in enumerate((("MJO", items[0]), ("AO", items[2]), ("ŁŻ", None))):
+        session.add(
+            SpeakingTurn(
+                workshop_id=workshop.id,
+                participant_id=built.person(initials),
+                agenda_item_id=item.id if item else None,
+                started_at=_utc(day, 10, 40 + 2 * minute),
+                ended_at=_utc(day, 10, 41 + 2 * minute),
             )
         )
     session.flush()

@@ -2,10 +2,9 @@
 
 Contributions come from the minutes (each entry a person is a speaker on).
 Speaking turns are timed only if the facilitator taps a person's initials as
-they start to speak: ``SpeakingTimer`` keeps them for the live session (they
-are not stored). The per-person figures are for the facilitator alone; the
-room may only ever see ``room_summary``, which names no one and gives no one's
-figures.
+they start to speak; each tap is stored at once (see ``coprodesk.core.speaking``).
+The per-person figures are for the facilitator alone; the room may only ever
+see ``room_summary``, which names no one and gives no one's figures.
 """
 
 from __future__ import annotations
@@ -25,44 +24,11 @@ from coprodesk.core.models import (
     EntrySpeaker,
     MinuteEntry,
     Participant,
+    utcnow,
 )
+from coprodesk.core.speaking import Turn, workshop_turns
 
-
-@dataclass(frozen=True)
-class Turn:
-    participant_id: uuid.UUID
-    started_at: datetime
-    ended_at: datetime | None
-    agenda_item_id: uuid.UUID | None = None
-
-    def length(self, now: datetime) -> timedelta:
-        return max(timedelta(0), (self.ended_at or now) - self.started_at)
-
-
-class SpeakingTimer:
-    """Tap-to-time speaking: one person speaks at a time; tapping again stops them."""
-
-    def __init__(self) -> None:
-        self.turns: list[Turn] = []
-
-    @property
-    def speaking(self) -> uuid.UUID | None:
-        last = self.turns[-1] if self.turns else None
-        return last.participant_id if last is not None and last.ended_at is None else None
-
-    def tap(
-        self, participant_id: uuid.UUID, now: datetime, agenda_item_id: uuid.UUID | None = None
-    ) -> None:
-        """Start timing this person (stopping whoever was speaking), or stop them if it is them."""
-        was = self.speaking
-        self.stop(now)
-        if was != participant_id:
-            self.turns.append(Turn(participant_id, now, None, agenda_item_id))
-
-    def stop(self, now: datetime) -> None:
-        if self.turns and self.turns[-1].ended_at is None:
-            last = self.turns[-1]
-            self.turns[-1] = Turn(last.participant_id, last.started_at, now, last.agenda_item_id)
+__all__ = ["Balance", "PersonBalance", "Turn", "balance", "room_summary"]
 
 
 @dataclass(frozen=True)
@@ -90,10 +56,16 @@ class Balance:
 def balance(
     session: Session,
     workshop_id: uuid.UUID,
-    turns: Sequence[Turn] = (),
+    turns: Sequence[Turn] | None = None,
     now: datetime | None = None,
 ) -> Balance:
-    """Everyone present, by initials, with their recorded contributions and timed turns."""
+    """Everyone present, by initials, with their recorded contributions and timed turns.
+
+    The turns are the stored ones unless given (as ``workshop_turns`` read them).
+    """
+    if turns is None:
+        turns = workshop_turns(session, workshop_id)
+    now = now or utcnow()
     counts = dict(
         session.execute(
             select(EntrySpeaker.participant_id, func.count())
@@ -108,7 +80,6 @@ def balance(
         .where(Attendance.workshop_id == workshop_id, Attendance.status == AttendanceStatus.PRESENT)
         .order_by(Participant.initials)
     ).all()
-    moment = now or datetime.min
     people = []
     for participant_id, initials in present:
         mine = [turn for turn in turns if turn.participant_id == participant_id]
@@ -118,7 +89,7 @@ def balance(
                 initials=initials,
                 contributions=int(counts.get(participant_id, 0)),
                 turns=len(mine),
-                speaking=sum((turn.length(moment) for turn in mine), timedelta(0)),
+                speaking=sum((turn.length(now) for turn in mine), timedelta(0)),
                 speaking_now=any(turn.ended_at is None for turn in mine),
             )
         )

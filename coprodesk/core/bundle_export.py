@@ -32,6 +32,7 @@ from coprodesk.core.bundle_shapes import (
     PLANNED_SESSION,
     PROMPT_LOG_ENTRY,
     SERIES,
+    SPEAKING_TURN,
     WORKSHOP,
     Shape,
 )
@@ -50,6 +51,7 @@ from coprodesk.core.models import (
     PlannedSession,
     PromptLogEntry,
     Series,
+    SpeakingTurn,
     Workshop,
 )
 
@@ -130,6 +132,11 @@ def export_workshop(session: Session, workshop_id: uuid.UUID) -> dict[str, Any]:
     workshop["prompt_log"] = _drop_parent(
         _items(session, PROMPT_LOG_ENTRY, PromptLogEntry.workshop_id == workshop_id, "shown_at")
     )
+    turns = _drop_parent(
+        _items(session, SPEAKING_TURN, SpeakingTurn.workshop_id == workshop_id, "started_at")
+    )
+    if turns:  # Optional, so that a workshop without timed turns gives the bundle it always did.
+        workshop["speaking_turns"] = turns
 
     versions = _agreement_versions(session, series_id)
     actions = _actions(session, workshop_id)

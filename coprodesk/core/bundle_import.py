@@ -34,6 +34,7 @@ from coprodesk.core.bundle_shapes import (
     PLANNED_SESSION,
     PROMPT_LOG_ENTRY,
     SERIES,
+    SPEAKING_TURN,
     WORKSHOP,
     Shape,
 )
@@ -98,6 +99,12 @@ def _check_closing_gate(session: Session, workshop_id: uuid.UUID) -> None:
         )
 
 
+def speaking_turns(workshop: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """Timed turns: optional, since bundles written before they were stored have none."""
+    turns: list[Mapping[str, Any]] = workshop.get("speaking_turns", [])
+    return turns
+
+
 def _rows(shape: Shape, items: Iterable[Mapping[str, Any]], **parent: uuid.UUID) -> list[Row]:
     return [shape.from_json(item) | parent for item in items]
 
@@ -158,6 +165,7 @@ class _Import:
             (OTHER_MINUTE_ENTRY, _rows(OTHER_MINUTE_ENTRY, bundle["other_minute_entries"])),
             (ATTENDANCE, _rows(ATTENDANCE, workshop["attendance"], **in_workshop)),
             (PROMPT_LOG_ENTRY, _rows(PROMPT_LOG_ENTRY, workshop["prompt_log"], **in_workshop)),
+            (SPEAKING_TURN, _rows(SPEAKING_TURN, speaking_turns(workshop), **in_workshop)),
             (
                 AGREEMENT_VERSION,
                 _rows(AGREEMENT_VERSION, bundle["agreement_versions"], **in_series),

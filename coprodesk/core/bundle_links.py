@@ -84,6 +84,8 @@ def check_links(data: Mapping[str, Any]) -> None:
     entries |= ids.add(data["other_minute_entries"], "other_minute_entries")
     ids.add(workshop["prompt_log"], "workshop.prompt_log")
     ids.add(workshop["attendance"], "workshop.attendance")
+    turns = workshop.get("speaking_turns", [])  # Optional: older bundles have none.
+    ids.add(turns, "workshop.speaking_turns")
 
     attendance = workshop["attendance"]
     _need(attendance, "participant_id", people, "workshop.attendance", "the person")
@@ -92,6 +94,8 @@ def check_links(data: Mapping[str, Any]) -> None:
     minutes = workshop["minute_entries"]
     _need(minutes, "agenda_item_id", agenda, "workshop.minute_entries", "the agenda item")
     _speakers(minutes, people, "workshop.minute_entries")
+    _need(turns, "participant_id", people, "workshop.speaking_turns", "the person")
+    _need(turns, "agenda_item_id", agenda, "workshop.speaking_turns", "the agenda item")
     other_minutes = data["other_minute_entries"]
     _need(other_minutes, "workshop_id", others, "other_minute_entries", "the other workshop")
     _speakers(other_minutes, people, "other_minute_entries")

@@ -30,6 +30,7 @@ from coprodesk.core.models import (
     PlannedSession,
     PromptLogEntry,
     Series,
+    SpeakingTurn,
     Workshop,
 )
 
@@ -207,6 +208,12 @@ OTHER_MINUTE_ENTRY = Shape(
 )
 PROMPT_LOG_ENTRY = Shape(
     PromptLogEntry, ("prompt_key", "shown_at", "outcome", "note"), "prompt log entry", "workshop_id"
+)
+SPEAKING_TURN = Shape(
+    SpeakingTurn,
+    ("participant_id", "agenda_item_id", "started_at", "ended_at"),
+    "speaking turn",
+    "workshop_id",
 )
 AGREEMENT_VERSION = Shape(
     AgreementVersion, ("number", "workshop_id", "note"), "agreement version", "series_id"

@@ -23,7 +23,7 @@ from coprodesk.core.errors import (
 APPLICATION_ID = 0x43505244
 # Every schema revision this version knows, oldest first; the last is the head.
 # A test keeps this in step with the Alembic scripts, so start-up need not load them.
-KNOWN_REVISIONS = ("0001", "0005", "0006")
+KNOWN_REVISIONS = ("0001", "0005", "0006", "0007")
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 SQLITE_HEADER = b"SQLite format 3\x00"
 

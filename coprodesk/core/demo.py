@@ -28,6 +28,7 @@ from coprodesk.core.models import (
     PlannedSession,
     PromptLogEntry,
     PromptOutcome,
+    SpeakingTurn,
     Workshop,
     WorkshopStatus,
 )
@@ -349,6 +350,19 @@ def _first_workshop(session: Session, series_id: uuid.UUID, people: list[uuid.UU
             outcome=PromptOutcome.ACTED_ON,
         )
     )
+    # The facilitator timed a few turns while ideas were shared (seen in the balance of voices).
+    start = clock + timedelta(minutes=40)
+    for person, seconds in ((mary_jane, 95), (lukasz, 40), (zoe, 70), (ana, 25)):
+        session.add(
+            SpeakingTurn(
+                workshop_id=workshop.id,
+                participant_id=person,
+                agenda_item_id=ideas,
+                started_at=start,
+                ended_at=start + timedelta(seconds=seconds),
+            )
+        )
+        start += timedelta(seconds=seconds + 20)
     return workshop
 
 

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coprodesk.core import closing
+from coprodesk.core import closing, speaking
 from coprodesk.core.actions import Coverage, ReviewItem, coverage, to_review
 from coprodesk.core.models import (
     AgendaItem,
@@ -170,6 +170,7 @@ def close_workshop(session: Session, workshop_id: uuid.UUID, now: datetime | Non
     now = now or utcnow()
     closing.check_can_close(session, workshop_id)
     _stop_running(session, workshop_id, now)
+    speaking.end_turn(session, workshop_id, now)  # No timed turn runs on after the close.
     workshop = get_workshop(session, workshop_id)
     workshop.status = WorkshopStatus.CLOSED
     workshop.closed_at = now

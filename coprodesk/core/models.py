@@ -383,6 +383,27 @@ class PromptLogEntry(Record, Base):
     workshop: Mapped[Workshop] = relationship(back_populates="prompt_log")
 
 
+class SpeakingTurn(Record, Base):
+    """One timed turn at speaking, tapped by the facilitator; for the facilitator only.
+
+    At most one turn in a workshop is running (no ``ended_at``) at a time.
+    """
+
+    __tablename__ = "speaking_turn"
+
+    workshop_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("workshop.id", ondelete="CASCADE"), index=True
+    )
+    participant_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("participant.id", ondelete="CASCADE")
+    )
+    agenda_item_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("agenda_item.id", ondelete="SET NULL"), default=None
+    )
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+
+
 # The coordinator's desk: recognition, recompense and fair load. These records hold
 # names and money, so they stay on this laptop: no bundle, minutes or projector
 # carries them (docs/bundle-format.md, docs/coordinator.md).

@@ -24,6 +24,7 @@ from coprodesk.core.bundle_shapes import (
     PROMPT_LOG_ENTRY,
     RECORD_COLUMNS,
     SERIES,
+    SPEAKING_TURN,
     WORKSHOP,
     Shape,
 )
@@ -37,15 +38,21 @@ DEFINITIONS: dict[str, tuple[Shape, set[str]]] = {
     "agreement_version": (AGREEMENT_VERSION, {"statements"}),
     "agreement_statement": (AGREEMENT_STATEMENT, {"consents"}),
     "consent": (CONSENT, set()),
-    "workshop": (WORKSHOP, {"attendance", "agenda_items", "minute_entries", "prompt_log"}),
+    "workshop": (
+        WORKSHOP,
+        {"attendance", "agenda_items", "minute_entries", "prompt_log", "speaking_turns"},
+    ),
     "other_workshop": (WORKSHOP, set()),
     "attendance": (ATTENDANCE, set()),
     "agenda_item": (AGENDA_ITEM, set()),
     "minute_entry": (MINUTE_ENTRY, {"speakers"}),
     "other_minute_entry": (OTHER_MINUTE_ENTRY, {"speakers"}),
     "prompt_log_entry": (PROMPT_LOG_ENTRY, set()),
+    "speaking_turn": (SPEAKING_TURN, set()),
     "action": (ACTION, {"owners"}),
 }
+# Lists added after the first bundles were written: optional, so those bundles stay valid.
+OPTIONAL: dict[str, set[str]] = {"workshop": {"speaking_turns"}}
 
 
 @pytest.fixture(scope="module")
@@ -67,8 +74,12 @@ def test_each_record_in_the_schema_matches_what_export_writes(
     definition = schema["$defs"][name]
     expected = {*RECORD_COLUMNS, *shape.columns, *children}
     assert set(definition["properties"]) == expected
-    # Columns added after format 1 was released may be left out (older bundles lack them).
-    assert set(definition["required"]) == expected - {column for column, _ in shape.defaults}
+    # Columns added after format 1 was released, and lists of records added since, may be
+    # left out (older bundles lack them).
+    optional = {column for column, _ in shape.defaults} | OPTIONAL.get(name, set())
+    assert set(definition["required"]) == expected - optional
+    for child in OPTIONAL.get(name, set()):
+        assert definition["properties"][child]["default"] == []
     assert definition["additionalProperties"] is False
 
 

@@ -9,8 +9,7 @@ from prompt_room import Room, at, build_room
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coprodesk.core import actions, closing, live, prompts
-from coprodesk.core.balance import SpeakingTimer
+from coprodesk.core import actions, closing, live, prompts, speaking
 from coprodesk.core.db import Database
 from coprodesk.core.live import Step
 from coprodesk.core.models import (
@@ -192,14 +191,14 @@ def test_switched_off_prompts_never_show(db: Database) -> None:
 
 
 def test_timed_turns_count_as_being_heard(db: Database, library: Library) -> None:
-    timer = SpeakingTimer()
     with db.transaction() as session:
         room = build_room(session)
         _to_agenda(session, room, 0)
         for initials in ("AN", "BT", "CD"):
-            timer.tap(room.people[initials], at(22))
-        timer.stop(at(23))
-        state = prompts.room_state(session, room.workshop_id, timer.turns)
+            speaking.tap(session, room.workshop_id, room.people[initials], at(22))
+        speaking.end_turn(session, room.workshop_id, at(23))
+        turns = speaking.workshop_turns(session, room.workshop_id)
+        state = prompts.room_state(session, room.workshop_id, turns)
         due = {each.key: each.detail for each in prompts.due_prompts(state, library, at(25))}
     assert due["quiet_voices"] == "Not heard in the last 20 minutes: DP."
 

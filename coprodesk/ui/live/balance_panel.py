@@ -2,7 +2,7 @@
 
 Each person present has a button with their initials: tap it as they start to
 speak to time their turn (tap again, or tap someone else, to stop). Timing is
-optional and kept only while this window is open. "Show the room a summary"
+optional; each tap is stored at once, so turns outlast the window. "Show the room a summary"
 puts group-level words on the projector: how many people have been heard,
 never who, and never anyone's own figures.
 """

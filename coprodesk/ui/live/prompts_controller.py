@@ -3,7 +3,9 @@
 ``PromptsController`` asks the core which prompts apply (after every change the
 live window saves, and every ``REFRESH_MS`` so that time-based rules and new
 minutes are noticed), logs new ones as shown, and records the facilitator's
-answers. It also keeps the tap-to-time speaking turns for this live session.
+answers. It also writes each tap-to-time speaking turn as it is tapped, then
+reads the stored turns back, so a turn survives a crash and carries on when
+the live window is opened again.
 Everything it sends out is for the private side panel only, except
 ``room_summary``, which names no one.
 """
@@ -16,14 +18,16 @@ from typing import TYPE_CHECKING
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from coprodesk.core import prompts
-from coprodesk.core.balance import Balance, SpeakingTimer, balance, room_summary
+from coprodesk.core import prompts, speaking
+from coprodesk.core.balance import Balance, balance, room_summary
 from coprodesk.core.errors import UserFacingError
 from coprodesk.core.live import RoomSummary
 from coprodesk.core.models import PromptOutcome
 from coprodesk.core.prompt_library import Customisations, Library, build_library, load_library
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sqlalchemy.orm import Session
 
     from coprodesk.ui.live.clock import Clock
@@ -50,7 +54,6 @@ class PromptsController(QObject):
         self._tasks = tasks
         self.workshop_id = workshop_id
         self.clock = clock
-        self.timer = SpeakingTimer()
         self.library: Library | None = None
         self.cards: list[prompts.PromptCard] = []
         self.balance: Balance | None = None
@@ -84,9 +87,9 @@ class PromptsController(QObject):
                     self._refresh_timer.stop()
                     return
         library, workshop_id, now = self.library, self.workshop_id, self.clock.now()
-        turns = tuple(self.timer.turns)
 
         def work(session: Session) -> tuple[list[prompts.PromptCard], Balance]:
+            turns = speaking.workshop_turns(session, workshop_id)
             cards = prompts.refresh(session, workshop_id, library, now, turns)
             return cards, balance(session, workshop_id, turns, now)
 
@@ -116,12 +119,29 @@ class PromptsController(QObject):
     # Tap-to-time speaking ---------------------------------------------------------------
 
     def tap(self, participant_id: uuid.UUID) -> None:
-        self.timer.tap(participant_id, self.clock.now(), self.running_item)
-        self.refresh()
+        """Start (or stop) timing this person: stored at once, then shown from what is stored."""
+        workshop_id, now, item = self.workshop_id, self.clock.now(), self.running_item
+        self._write(
+            lambda session: speaking.tap(session, workshop_id, participant_id, now, item),
+            "speaking turn",
+        )
 
     def stop_timing(self) -> None:
-        self.timer.stop(self.clock.now())
-        self.refresh()
+        workshop_id, now = self.workshop_id, self.clock.now()
+        self._write(lambda session: speaking.end_turn(session, workshop_id, now), "stop timing")
+
+    def _write(self, change: Callable[[Session], object], name: str) -> None:
+        async def write() -> None:
+            try:
+                await self._runner.run(change)
+            except UserFacingError as error:
+                if shiboken6.isValid(self):
+                    self.problem.emit(str(error))
+                return
+            if shiboken6.isValid(self):
+                self.refresh()
+
+        self._tasks.start(write(), name)
 
     def summary(self) -> RoomSummary | None:
         return room_summary(self.balance) if self.balance is not None else None
