@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from coprodesk.core import attendance, live, minutes, roster, series, workshop
+from coprodesk.core import actions, attendance, closing, live, minutes, roster, series, workshop
 from coprodesk.core.live import Step
 from coprodesk.core.models import AttendanceStatus
 
@@ -70,3 +70,10 @@ def build_room(session: Session, *, apologies: int = 1) -> Room:
     live.go_to_step(session, workshop_id, Step.WELCOME, T0)
     session.flush()
     return room
+
+
+def close_room(session: Session, room: Room, minute: float) -> None:
+    """Close the workshop through the gate: everyone without an action passes this time."""
+    for person in closing.people_without_action(session, room.workshop_id):
+        actions.set_not_this_time(session, room.workshop_id, person.participant_id, "Not this time")
+    live.close_workshop(session, room.workshop_id, at(minute))

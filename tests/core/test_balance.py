@@ -8,7 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from prompt_room import at, build_room
+from prompt_room import at, build_room, close_room
 from sqlalchemy import func, select
 
 from coprodesk.core import live, roster, series, speaking, undo, workshop
@@ -130,7 +130,7 @@ def test_closing_the_workshop_ends_a_running_turn(db: Database) -> None:
     with db.transaction() as session:
         room = build_room(session)
         speaking.start_turn(session, room.workshop_id, room.people["CD"], at(1))
-        live.close_workshop(session, room.workshop_id, at(9))
+        close_room(session, room, 9)
     with db.reading() as session:
         (turn,) = speaking.workshop_turns(session, room.workshop_id)
     assert turn.ended_at == at(9)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from prompt_room import Room, at, build_room
+from prompt_room import Room, at, build_room, close_room
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coprodesk.core import actions, closing, live, prompts, speaking
+from coprodesk.core import live, prompts, speaking
 from coprodesk.core.db import Database
 from coprodesk.core.live import Step
 from coprodesk.core.models import (
@@ -173,11 +173,7 @@ def test_close_counts_people_present_with_no_accepted_action(
 def test_closed_workshop_has_no_prompts(db: Database, library: Library) -> None:
     with db.transaction() as session:
         room = build_room(session)
-        for person in closing.people_without_action(session, room.workshop_id):
-            actions.set_not_this_time(
-                session, room.workshop_id, person.participant_id, "Not this time"
-            )
-        live.close_workshop(session, room.workshop_id, at(120))
+        close_room(session, room, 120)
         assert _keys(session, room, library, 121) == {}
 
 
