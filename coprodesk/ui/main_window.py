@@ -155,6 +155,12 @@ class MainWindow(QMainWindow):
         self.delete_workshop_action = self._action(
             "Delete workshop", page(lambda p: p.ask_delete_workshop())
         )
+        self.run_live_action = self._action(
+            "Run the workshop live", page(lambda p: p.open_live()), "Ctrl+R"
+        )
+        self.minutes_action = self._action(
+            "Minutes of the workshop", page(lambda p: p.open_minutes()), "Ctrl+M"
+        )
         self.export_pdf_action = self._action(
             "Export PDF…", page(lambda p: p.ask_export()), "Ctrl+E"
         )
@@ -181,6 +187,8 @@ class MainWindow(QMainWindow):
         self.workshop_commands = (
             self.new_workshop_action,
             self.setup_workshop_action,
+            self.run_live_action,
+            self.minutes_action,
             self.rename_workshop_action,
             self.delete_workshop_action,
             self.export_pdf_action,

@@ -43,7 +43,9 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from coprodesk.core.summaries import SeriesSummary, WorkshopSummary
+    from coprodesk.ui.live.window import LiveWindow
     from coprodesk.ui.main_window import MainWindow
+    from coprodesk.ui.minutes.window import MinutesWindow
     from coprodesk.ui.tasks import DbRunner, TaskKeeper
 
 NO_SERIES_TEXT = (
@@ -67,6 +69,8 @@ class SeriesPage(QWidget):
         self._listed = False
         self.ready = False
         self.active_dialog: QWidget | None = None
+        # The live and minutes windows open now, by kind and workshop (one of each at most).
+        self.open_windows: dict[tuple[str, uuid.UUID], LiveWindow | MinutesWindow] = {}
         self.series_model = SeriesListModel()
         self.workshop_model = WorkshopTableModel()
         self._build()
@@ -141,6 +145,8 @@ class SeriesPage(QWidget):
         self.workshops_empty = hint(NO_SERIES_CHOSEN_TEXT)
         self.new_workshop_button = self._button(window.new_workshop_action)
         self.setup_workshop_button = self._button(window.setup_workshop_action)
+        self.run_live_button = self._button(window.run_live_action)
+        self.minutes_button = self._button(window.minutes_action)
         self.rename_workshop_button = self._button(window.rename_workshop_action)
         self.delete_workshop_button = self._button(window.delete_workshop_action)
         self.export_workshop_button = self._button(window.export_pdf_action)
@@ -165,6 +171,8 @@ class SeriesPage(QWidget):
             (
                 self.new_workshop_button,
                 self.setup_workshop_button,
+                self.run_live_button,
+                self.minutes_button,
                 self.rename_workshop_button,
                 self.delete_workshop_button,
                 self.export_workshop_button,
@@ -192,6 +200,8 @@ class SeriesPage(QWidget):
             self.workshop_view,
             self.new_workshop_button,
             self.setup_workshop_button,
+            self.run_live_button,
+            self.minutes_button,
             self.rename_workshop_button,
             self.delete_workshop_button,
             self.export_workshop_button,
@@ -337,6 +347,8 @@ class SeriesPage(QWidget):
             action.setEnabled(series is not None)
         for action in (
             window.setup_workshop_action,
+            window.run_live_action,
+            window.minutes_action,
             window.rename_workshop_action,
             window.delete_workshop_action,
             window.export_pdf_action,
@@ -397,6 +409,55 @@ class SeriesPage(QWidget):
         workshop = self.current_workshop()
         if workshop is not None and self.in_front:
             self._window.setup_host().open_workshop(workshop.id)
+
+    def open_live(self) -> None:
+        """Run the chosen workshop live in its own window, or bring that window forward."""
+        from coprodesk.ui.live import open_live_window
+
+        self._open_workshop_window(
+            "live",
+            lambda workshop_id: open_live_window(
+                self._window, self.runner, self.tasks, workshop_id
+            ),
+        )
+
+    def open_minutes(self) -> None:
+        """The chosen workshop's minutes in their own window, or bring that window forward."""
+        from coprodesk.ui.minutes import open_minutes_window
+
+        self._open_workshop_window(
+            "minutes",
+            lambda workshop_id: open_minutes_window(
+                self._window, self.runner, self.tasks, workshop_id
+            ),
+        )
+
+    def _open_workshop_window(
+        self, kind: str, open_window: Callable[[uuid.UUID], LiveWindow | MinutesWindow]
+    ) -> None:
+        chosen = self.current_workshop()
+        series = self.current_series()
+        if chosen is None or series is None or not self.in_front:
+            return
+        key = (kind, chosen.id)
+        window = self.open_windows.get(key)
+        if window is not None:
+            window.raise_()
+            window.activateWindow()
+            return
+        window = open_window(chosen.id)
+        self.open_windows[key] = window
+        series_id, workshop_id = series.id, chosen.id
+
+        def window_closed() -> None:
+            self.open_windows.pop(key, None)
+            if self._window.isVisible():  # Its status may have changed (live, closed).
+                self._start(
+                    self.reload(select_series=series_id, select_workshop=workshop_id),
+                    "series reload",
+                )
+
+        window.closed.connect(window_closed)
 
     def ask_export(self, *, series: bool = False) -> None:
         """Open the export dialog for the chosen workshop (or the series report)."""

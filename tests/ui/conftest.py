@@ -14,8 +14,9 @@ from ui_helpers import OpenWindow
 
 # The offscreen and minimal Qt platforms warn whenever a window's minimum size
 # changes after it is shown ("This plugin does not support propagateSizeHints()").
-# Real platforms support it; the warning says nothing about CoproDesk, so only it is ignored.
-OFFSCREEN_SIZE_HINTS = r"^This plugin does not support propagateSizeHints\(\)$"
+# Real platforms support it (and raising a window, "raise()"); these warnings say nothing
+# about CoproDesk, so only they are ignored.
+OFFSCREEN_SIZE_HINTS = r"^This plugin does not support (propagateSizeHints|raise)\(\)$"
 UI_TESTS = Path(__file__).parent
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
@@ -59,6 +61,7 @@ if TYPE_CHECKING:
     from coprodesk.core.live_view import LiveView
     from coprodesk.ui.dialogs import TitleDialog
     from coprodesk.ui.live.clock import Clock
+    from coprodesk.ui.minutes.window import MinutesWindow
     from coprodesk.ui.tasks import DbRunner, TaskKeeper
 
 LOADING_TEXT = "Opening the workshop…"
@@ -92,6 +95,7 @@ class LiveWindow(QMainWindow):
         self.clock = clock
         self.live = LiveSession(runner, tasks, workshop_id, clock, self)
         self.active_dialog: TitleDialog | None = None
+        self.minutes_window: MinutesWindow | None = None
         self.projector = ProjectorWindow(self)
         self._build()
         self._make_actions()
@@ -166,6 +170,13 @@ class LiveWindow(QMainWindow):
         column_layout.setContentsMargins(GRID, GRID * 2, GRID, GRID)
         column_layout.setSpacing(GRID * 3)
         column_layout.addWidget(self.side_panel)
+        self.minutes_button = QPushButton("Open the minutes")
+        self.minutes_button.setAccessibleName("Open the minutes")
+        self.minutes_button.setAccessibleDescription(
+            "The minutes of this workshop, by initials, in their own window (Ctrl+M)"
+        )
+        self.minutes_button.clicked.connect(self.open_minutes)
+        column_layout.addWidget(self.minutes_button)
         column_layout.addWidget(self.projector_controls)
         column_layout.addStretch()
         self.side = QScrollArea()
@@ -216,6 +227,7 @@ class LiveWindow(QMainWindow):
         self.point_action = action(
             "Record an agreement point raised", "Ctrl+G", self.point_raised.take_focus
         )
+        self.minutes_action = action("Open the minutes", "Ctrl+M", self.open_minutes)
         self.agreement_shown_action = action(
             "Show what we agreed on the projector at every step",
             "F6",
@@ -232,6 +244,23 @@ class LiveWindow(QMainWindow):
     def _text_size_changed(self, _font: QFont) -> None:
         # After the widgets have taken the new size.
         QTimer.singleShot(0, self, self._fit_side)
+
+    def open_minutes(self) -> None:
+        """This workshop's minutes in their own window (brought forward if open already).
+
+        What this window writes into the minutes (a point raised, the agreement kept)
+        shows there at once.
+        """
+        window = self.minutes_window
+        if window is not None and shiboken6.isValid(window):
+            window.raise_()
+            window.activateWindow()
+            return
+        from coprodesk.ui.minutes import open_minutes_window
+
+        window = open_minutes_window(self, self.live.runner, self._tasks, self.live.workshop_id)
+        self.minutes_window = window
+        self.minutes_changed.connect(window.panel.reload)
 
     def set_minutes_line(self, widget: QWidget) -> None:
         """Put the minutes line (built elsewhere) along the bottom of the window."""
