@@ -52,8 +52,11 @@ def _prepare() -> tuple[object, object]:
     database = open_database()
     with database.transaction() as session:
         create_demo_series(session)
-        (workshop,) = [w for w in list_series(session)[0].workshops if w.title == WORKSHOP_TITLE]
-        rows = session.execute(select(Participant.name, Participant.id))
+        drop_in = list_series(session)[0]
+        (workshop,) = [w for w in drop_in.workshops if w.title == WORKSHOP_TITLE]
+        rows = session.execute(
+            select(Participant.name, Participant.id).where(Participant.series_id == drop_in.id)
+        )
         people = {row.name: row.id for row in rows}
         for name in HERE:
             attendance.set_status(session, workshop.id, people[name], AttendanceStatus.PRESENT)

@@ -103,6 +103,7 @@ def _dialogs(app: QApplication, loop: Any, out: Path, folder: Path) -> None:
 
 def _pdf_pages(out: Path, folder: Path) -> None:
     from coprodesk.core.db import open_database
+    from coprodesk.core.demo import DEMO_TITLE
     from coprodesk.core.series import list_series
     from coprodesk.export.documents import ExportRequest, read_document, save_document
 
@@ -112,7 +113,7 @@ def _pdf_pages(out: Path, folder: Path) -> None:
     database = open_database()
     try:
         with database.reading() as session:
-            (series,) = list_series(session)
+            series = next(s for s in list_series(session) if s.title == DEMO_TITLE)
             held = [w for w in series.workshops if w.status == "closed"][-1]
             coming = next(w for w in series.workshops if w.status == "planned")
             requests = {
