@@ -31,7 +31,8 @@ def test_run_live_then_minutes_from_the_live_window(
     assert isinstance(live, LiveWindow)
     qtbot.waitUntil(lambda: live.live.view is not None, timeout=10_000)
     open_window.wait_idle()
-    assert live.live.view is not None and live.live.view.step is Step.WELCOME
+    assert live.live.view is not None
+    assert live.live.view.step is Step.WELCOME
     with db.reading() as session:
         assert core.get_workshop(session, walkabout).status is WorkshopStatus.LIVE
     window.run_live_action.trigger()  # a second time: the same window comes forward
