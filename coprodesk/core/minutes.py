@@ -169,9 +169,14 @@ def record_line(
     """Store one typed line: speakers and kind read from it, names replaced by initials.
 
     ``guard`` is built for the workshop's series (and again when its people change).
+    With no ``agenda_item_id`` the entry goes under the agenda item running now, if any.
     A kind word in the line ("decision: ...") wins over ``kind``. A decision with no
     named speakers is recorded as made by the whole group.
     """
+    if agenda_item_id is None:  # The entry belongs to the item running as it is typed.
+        agenda_item_id = session.scalar(
+            select(Workshop.current_agenda_item_id).where(Workshop.id == workshop_id)
+        )
     people = guard.people
     parsed = parse_line(line, people)
     guarded = guard.apply(parsed.text)

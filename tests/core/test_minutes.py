@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coprodesk.core import attendance, minutes, roster, series
+from coprodesk.core import attendance, live, minutes, roster, series, workshop
 from coprodesk.core.db import Database
 from coprodesk.core.entry_line import ParsedLine, complete_initials, parse_line
 from coprodesk.core.errors import InvalidInput
@@ -173,3 +173,21 @@ def test_attendance_in_the_minutes_is_by_initials(
     with db.reading() as session:
         summary = minutes.attendance_by_initials(session, workshop_id)
     assert summary == minutes.AttendanceByInitials(("AR",), ("WM",), ("SO",))
+
+
+def test_an_entry_goes_under_the_item_running_as_it_is_typed(
+    db: Database, room: tuple[uuid.UUID, NameGuard]
+) -> None:
+    workshop_id, guard = room
+    with db.transaction() as session:
+        before = minutes.record_line(session, workshop_id, "Before the agenda", guard)
+        item = workshop.add_agenda_item(session, workshop_id, "Bus times", 10)
+        live.start_item(session, item)
+        during = minutes.record_line(session, workshop_id, "SO: the 7 is late", guard)
+        live.next_item(session, workshop_id)  # the last item ends; none is running
+        after = minutes.record_line(session, workshop_id, "After the agenda", guard)
+    with db.reading() as session:
+        entries = {entry.id: entry for entry in minutes.entries(session, workshop_id)}
+    assert entries[before.entry_id].agenda_item_id is None
+    assert entries[during.entry_id].agenda_item_id == item
+    assert entries[after.entry_id].agenda_item_id is None
