@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, cast
+from typing import Any, Final, Literal, cast
 
 from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -40,7 +40,16 @@ _INSERT_ENTRY = insert(_ENTRIES).values(
     .where(_ENTRIES.c.workshop_id == bindparam("of_workshop"))
     .scalar_subquery()
 )
+# The same, under whichever agenda item is running (read in the one statement).
+_INSERT_UNDER_RUNNING_ITEM = _INSERT_ENTRY.values(
+    agenda_item_id=select(Workshop.current_agenda_item_id)
+    .where(Workshop.id == bindparam("of_workshop"))
+    .scalar_subquery()
+)
 _INSERT_SPEAKER = insert(_SPEAKERS)
+
+# ``add_entry(agenda_item_id=RUNNING_ITEM)``: the item running as the entry is stored.
+RUNNING_ITEM: Final = "running item"
 
 
 def add_entry(
@@ -50,7 +59,7 @@ def add_entry(
     *,
     speakers: Sequence[uuid.UUID] = (),
     kind: EntryKind = EntryKind.NOTE,
-    agenda_item_id: uuid.UUID | None = None,
+    agenda_item_id: uuid.UUID | Literal["running item"] | None = None,
     decided_by_group: bool = False,
     sent_in_writing: bool = False,
     recorded_at: datetime | None = None,
@@ -58,21 +67,21 @@ def add_entry(
 ) -> uuid.UUID:
     """Add an entry at the end of a workshop's minutes and return its id."""
     entry_id = uuid.uuid4()
-    session.execute(
-        _INSERT_ENTRY,
-        {
-            "id": entry_id,
-            "workshop_id": workshop_id,
-            "of_workshop": workshop_id,
-            "agenda_item_id": agenda_item_id,
-            "kind": kind,
-            "text": clean_text(text, "note", TEXT_MAX, required=True),
-            "decided_by_group": decided_by_group,
-            "sent_in_writing": sent_in_writing,
-            "recorded_at": recorded_at or utcnow(),
-            "agreement_point": agreement_point,
-        },
-    )
+    values: dict[str, object] = {
+        "id": entry_id,
+        "workshop_id": workshop_id,
+        "of_workshop": workshop_id,
+        "kind": kind,
+        "text": clean_text(text, "note", TEXT_MAX, required=True),
+        "decided_by_group": decided_by_group,
+        "sent_in_writing": sent_in_writing,
+        "recorded_at": recorded_at or utcnow(),
+        "agreement_point": agreement_point,
+    }
+    if agenda_item_id == RUNNING_ITEM:
+        session.execute(_INSERT_UNDER_RUNNING_ITEM, values)
+    else:
+        session.execute(_INSERT_ENTRY, {**values, "agenda_item_id": agenda_item_id})
     unique_speakers = list(dict.fromkeys(speakers))
     if unique_speakers:
         session.execute(
@@ -173,10 +182,6 @@ def record_line(
     A kind word in the line ("decision: ...") wins over ``kind``. A decision with no
     named speakers is recorded as made by the whole group.
     """
-    if agenda_item_id is None:  # The entry belongs to the item running as it is typed.
-        agenda_item_id = session.scalar(
-            select(Workshop.current_agenda_item_id).where(Workshop.id == workshop_id)
-        )
     people = guard.people
     parsed = parse_line(line, people)
     guarded = guard.apply(parsed.text)
@@ -187,7 +192,8 @@ def record_line(
         guarded.text,
         speakers=[people[initials] for initials in parsed.speakers],
         kind=chosen,
-        agenda_item_id=agenda_item_id,
+        # The entry belongs to the item running as it is typed.
+        agenda_item_id=RUNNING_ITEM if agenda_item_id is None else agenda_item_id,
         decided_by_group=chosen is EntryKind.DECISION and not parsed.speakers,
         sent_in_writing=sent_in_writing,
     )
