@@ -241,6 +241,12 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     from coprodesk.core.series import find_workshop_id
     from coprodesk.export.documents import KIND_WORDS, ExportRequest, read_document, save_document
 
+    update = args.kind == "update"
+    if args.series is None and update:
+        raise UserFacingError(
+            "The update is for a series: give --series SERIES_ID --kind update. "
+            "Run `coprodesk list` to see the ids."
+        )
     if (args.series is None) == (args.workshop_id is None):
         raise UserFacingError(
             "Give either a WORKSHOP_ID (with --kind) or --series SERIES_ID, not both. "
@@ -248,12 +254,6 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
         )
     if args.series is None and (args.date_from or args.date_to):
         raise UserFacingError("--from and --to are for the series report (--series) only.")
-    update = args.kind == "update"
-    if args.series is None and update:
-        raise UserFacingError(
-            "The update is for a series: give --series SERIES_ID --kind update. "
-            "Run `coprodesk list` to see the ids."
-        )
     if args.series is not None and args.kind not in (None, "update"):
         raise UserFacingError(
             f"--kind {args.kind} is for a workshop: give its WORKSHOP_ID instead of --series. "
@@ -293,14 +293,19 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
         database.close()
     save_document(request, data, args.out)
     log.info("%s %s exported to a PDF", request.kind, request.target_id)
-    words = KIND_WORDS[request.kind]
-    print(f"Wrote {words[0].lower() + words[1:]} to {args.out}.")
+    print(f"Wrote {_lower_first(KIND_WORDS[request.kind])} to {args.out}.")
     if request.kind == "slips" and request.show_names:
         print("Each slip shows its holder's name: give each person only their own.")
     if request.kind == "update":
         shown = "first names" if request.naming == "first_names" else "initials"
         print(f"People are shown by {shown} only.")
     return EXIT_OK
+
+
+def _lower_first(words: str) -> str:
+    """ "Series report" as "series report", and "“You said…”" as "“you said…”"."""
+    at = next((index for index, char in enumerate(words) if char.isalpha()), 0)
+    return words[:at] + words[at : at + 1].lower() + words[at + 1 :]
 
 
 def cmd_import(args: argparse.Namespace) -> int:

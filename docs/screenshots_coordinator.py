@@ -2,8 +2,9 @@
 
     python docs/screenshots_coordinator.py [--out docs/images]
 
-Writes coordinator-people, coordinator-expenses, coordinator-fair-load and
-coordinator-totals, each at 100 % and (with "-200") at 200 % text. Look at every
+Writes coordinator-people, coordinator-expenses, coordinator-fair-load,
+coordinator-totals and the export dialog for the two documents (coordinator-record-dialog,
+coordinator-update-dialog), each at 100 % and (with "-200") at 200 % text. Look at every
 image before using it.
 """
 
@@ -105,6 +106,15 @@ def _render_desk(app: Any, loop: Any, size: Any, out: Path, suffix: str) -> None
     desk.export_button.setFocus()
     _settle_setup(app)
     _save(window, out / f"coordinator-totals{suffix}.png")
+    for kind, button in (("record", desk.record_button), ("update", desk.update_button)):
+        button.click()  # Mary-Jane, chosen above, agreed to a record of contribution
+        dialog = desk.export_dialog
+        assert dialog is not None and dialog.kind == kind
+        dialog.resize(dialog.sizeHint().expandedTo(dialog.minimumSizeHint()))
+        _settle_setup(app)
+        _save(dialog, out / f"coordinator-{kind}-dialog{suffix}.png")
+        dialog.close()
+        _settle_setup(app)
     host.go_back()
     _wait_for(loop, lambda: host.page is None)
     window.close()
