@@ -109,7 +109,8 @@ def _render_desk(app: Any, loop: Any, size: Any, out: Path, suffix: str) -> None
     for kind, button in (("record", desk.record_button), ("update", desk.update_button)):
         button.click()  # Mary-Jane, chosen above, agreed to a record of contribution
         dialog = desk.export_dialog
-        assert dialog is not None and dialog.kind == kind
+        assert dialog is not None
+        assert dialog.kind == kind
         dialog.resize(dialog.sizeHint().expandedTo(dialog.minimumSizeHint()))
         _settle_setup(app)
         _save(dialog, out / f"coordinator-{kind}-dialog{suffix}.png")

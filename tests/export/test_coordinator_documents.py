@@ -107,13 +107,16 @@ def test_the_record_says_what_they_did_in_plain_english(db: Database, built: Bui
     assert "Record of contribution" in text
     assert "Mary-Jane O'Neil took part in 2 workshops of “Riverside Community Garden”" in text
     assert "Plan the garden together." in text  # what the series is for
-    assert "Getting started" in text and "Planning the beds" in text
+    assert "Getting started" in text
+    assert "Planning the beds" in text
     assert "Took part in the room" in text
     assert "Altogether: 3 hours 58 minutes of their time." in text
-    assert "Welcome and names" in text and "Ideas for the beds" in text  # what it worked on
+    assert "Welcome and names" in text
+    assert "Ideas for the beds" in text
     assert "Ask the council about water." in text
     assert "What happened: Tap fitted on 20 March." in text
-    assert "Monday 20 April 2026" in text and "Thursday 2 April 2026" in text  # made, agreed
+    assert "Monday 20 April 2026" in text
+    assert "Thursday 2 April 2026" in text
     assert "Page 1 of" in text
     reader = PdfReader(io.BytesIO(pdf))
     assert reader.metadata is not None
@@ -202,7 +205,8 @@ def test_the_update_says_what_came_of_it(db: Database, built: BuiltSeries) -> No
     assert "You said, we did: Riverside Community Garden" in text
     assert "People are shown by their initials only." in text
     assert "MJO: the raised beds need to be wheelchair height." in text  # raised
-    assert "Grow herbs by the gate." in text and "the whole group" in text  # decided, by whom
+    assert "Grow herbs by the gate." in text
+    assert "the whole group" in text
     assert "Compost bins go behind the shed. AO and MJO" in text
     assert "Done: Tap fitted on 20 March." in text  # what happened to each action
     assert "Draw a map of the beds. Not needed: the council sent one." in text  # could not
@@ -230,9 +234,11 @@ def test_the_update_shows_first_names_or_initials_as_chosen(
     assert "People are named by their first name only." in first
     assert "first names only" in first  # the footer says so too
     for name, *_ in PEOPLE:
-        assert name not in initials and name not in first
+        assert name not in initials
+        assert name not in first
         family = name.split()[-1]
-        assert not has_word(first, family) and not has_word(initials, family)
+        assert not has_word(first, family)
+        assert not has_word(initials, family)
     for given in ("Amara", "Mary-Jane", "Łukasz"):
         assert not has_word(initials, given)
 
@@ -248,13 +254,15 @@ def test_large_print_progress_and_cancel(db: Database, built: BuiltSeries, tmp_p
             today=TODAY,
         )
         steps: list[tuple[int, int]] = []
+        report = steps.append
         large = PdfReader(
-            io.BytesIO(export(db, large_request, progress=lambda d, t: steps.append((d, t))))
+            io.BytesIO(export(db, large_request, progress=lambda d, t, r=report: r((d, t))))
         ).pages
         assert len(large) >= len(small)
         # Larger text: far fewer words fit on the first page.
         assert len(large[0].extract_text()) < 0.8 * len(small[0].extract_text())
-        assert steps and steps[-1][0] == steps[-1][1]
+        assert steps
+        assert steps[-1][0] == steps[-1][1]
         with db.reading() as session:
             data = read_document(session, request)
         folder = tmp_path / request.kind
