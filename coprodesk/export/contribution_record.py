@@ -12,15 +12,18 @@ from typing import BinaryIO
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from coprodesk.core.contribution_record import ContributionRecord
 from coprodesk.export.pdf_common import (
     MARGIN,
     CancelledFn,
     ProgressFn,
+    Styles,
     base_size,
     build_pdf,
+    bullet,
+    bullet_style,
     day_words,
     heading,
     para,
@@ -41,13 +44,35 @@ def _plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
+def _topics(topics: tuple[str, ...], st: Styles) -> Flowable:
+    """The topics as bullets in two columns, so a long list still leaves room for the rest."""
+    bullets = [bullet(topic, st) for topic in topics]
+    half = (len(bullets) + 1) // 2
+    rows = [
+        [bullets[row], bullets[row + half] if row + half < len(bullets) else ""]
+        for row in range(half)
+    ]
+    half_width = (WIDTH - 12) / 2  # inside the frame's padding, level with the text
+    columns = Table(rows, colWidths=[half_width, half_width], splitInRow=1)
+    columns.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return columns
+
+
 def record_story(data: ContributionRecord, *, large_print: bool) -> list[Flowable]:
     st = styles(base_size(large_print))
     lead = ParagraphStyle("lead", parent=st.body, keepWithNext=1)  # stays with its list
     story: list[Flowable] = [
         heading("Record of contribution", st.title, 0),
         para(data.person_name, st.h1),
-        para(data.series_title, st.body, prefix="<b>Series:</b> "),
         para(data.summary, st.body),
     ]
     story.append(heading("What the series is for", st.h2, 1))
@@ -85,7 +110,7 @@ def record_story(data: ContributionRecord, *, large_print: bool) -> list[Flowabl
     story.append(heading("What the series worked on", st.h2, 1))
     if data.topics:
         story.append(para("In the workshops they took part in, the group talked about:", lead))
-        story += [para(topic, st.body, prefix="•&nbsp;&nbsp;") for topic in data.topics]
+        story.append(_topics(data.topics, st))
     else:
         story.append(para("No topics are recorded for these workshops.", st.body))
 
@@ -101,27 +126,33 @@ def record_story(data: ContributionRecord, *, large_print: bool) -> list[Flowabl
             )
         )
         for action in data.actions_completed:
-            item: list[Flowable] = [para(action.text, st.body, prefix="•&nbsp;&nbsp;")]
+            item: list[Flowable] = [bullet(action.text, st)]
             if action.outcome:
-                item.append(para(action.outcome, st.small, prefix="What happened: "))
+                item.append(
+                    para(action.outcome, bullet_style(st, st.small), prefix="What happened: ")
+                )
             story.append(KeepTogether(item))
     else:
         story.append(para("No completed actions are recorded yet.", st.body))
 
-    story.append(heading("About this record", st.h2, 1))
-    story.append(
+    about = [
+        heading("About this record", st.h2, 1),
         para(
             f"Made on {day_words(data.made_on)} by the coordinator of the series, with "
             f"{data.person_name}'s agreement (given on {day_words(data.agreed_on)}). It names "
             "only them: anyone else is shown by initials. Please ask the coordinator if you "
             "would like to check any of it.",
             st.body,
-        )
-    )
-    story.append(Spacer(1, st.size * 2))
-    story.append(para("Coordinator's signature: ______________________________", st.body))
-    story.append(Spacer(1, st.size))
-    story.append(para("Date: ______________________", st.body))
+        ),
+        Spacer(1, st.size * 1.5),
+        para(
+            "",
+            st.body,
+            prefix="Coordinator's signature: ________________________"
+            "&nbsp;&nbsp;&nbsp;&nbsp;Date: ______________",
+        ),
+    ]
+    story.append(KeepTogether(about))
     return story
 
 

@@ -22,6 +22,7 @@ from coprodesk.export.pdf_common import (
     Styles,
     base_size,
     build_pdf,
+    bullet,
     day_words,
     heading,
     para,
@@ -61,7 +62,7 @@ def update_story(data: SeriesUpdate, *, large_print: bool) -> list[Flowable]:
     story.append(heading("The workshops", st.h1, 1))
     if data.workshops:
         story += [
-            para(f"{workshop.title} — {day_words(workshop.on)}", st.body, prefix="•&nbsp;&nbsp;")
+            bullet(f"{workshop.title} — {day_words(workshop.on)}", st)
             for workshop in data.workshops
         ]
     else:
