@@ -70,9 +70,10 @@ KINDS = (
 DOCUMENT_KINDS = ("minutes", "slips", "agreement", "briefing", "series")
 COORDINATOR_KINDS = ("record", "update")
 NOT_AGREED_NOTE = (
-    "A record of contribution names the person, so it can only be made once they have agreed. "
-    "Tick “Agreed to a record of contribution” on the coordinator's desk first."
+    "The record of contribution is off until {name} agrees to one, because it names them: "
+    "tick “Agreed to a record of contribution” on the coordinator's desk first."
 )
+NO_PERSON_NOTE = "The record of contribution is off: choose a person on the desk first."
 FILE_WORDS = {
     "minutes": "minutes",
     "slips": "action slips",
@@ -320,7 +321,13 @@ class ExportDialog(QDialog):
         )
         words = next(about for key, _label, about in KINDS if key == kind)
         if "record" in self.kinds and not self._allowed("record"):
-            words += " " + NOT_AGREED_NOTE
+            why = (
+                NOT_AGREED_NOTE.format(name=self.person_name)
+                if self.person_id is not None
+                else NO_PERSON_NOTE
+            )
+            words += " " + why
+            self.kind_buttons["record"].setAccessibleDescription(why)
         note.setText(words)
         self.show_names.setEnabled(idle and kind == "slips")
         self.names_note.setVisible(kind == "slips")

@@ -84,10 +84,9 @@ def test_without_agreement_the_record_is_refused_with_the_reason(
     assert isinstance(dialog, ExportDialog)
     assert not dialog.kind_buttons["record"].isEnabled()
     dialog.kind_buttons["update"].setChecked(True)
-    assert (
-        "only be made once they have agreed"
-        in dialog.kind_note.findChildren(export_dialog.QLabel)[0].text()
-    )
+    (note,) = dialog.kind_note.findChildren(export_dialog.QLabel)
+    assert "The record of contribution is off until Amara Okafor agrees to one" in note.text()
+    assert "agrees" in dialog.kind_buttons["record"].accessibleDescription()
     dialog.close()
     open_window.wait_idle()
     assert offered == []
