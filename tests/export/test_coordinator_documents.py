@@ -13,7 +13,7 @@ from builders import PEOPLE, BuiltSeries, build_series
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from coprodesk.core import recompense
+from coprodesk.core import recompense, roster, series
 from coprodesk.core.db import Database
 from coprodesk.core.errors import InvalidInput
 from coprodesk.core.models import (
@@ -290,3 +290,18 @@ def test_user_text_prints_as_typed(db: Database, built: BuiltSeries) -> None:
 def test_an_unknown_naming_is_refused() -> None:
     with pytest.raises(ValueError, match="naming"):
         ExportRequest("update", uuid.uuid4(), naming="full_names")
+
+
+def test_a_new_series_and_a_new_person_still_get_plain_documents(db: Database) -> None:
+    with db.transaction() as session:
+        series_id = series.create_series(session, "Brand new", "")
+        person = roster.add_person(session, series_id, "Nia Brown")
+        recompense.set_record_agreement(session, person, True)
+    record_text = text_of(export(db, ExportRequest("record", person, today=TODAY)))
+    assert "Nia Brown took part in 0 workshops of “Brand new”" in record_text
+    assert "No workshops are recorded yet." in record_text
+    assert "No completed actions are recorded yet." in record_text
+    update_text = text_of(export(db, ExportRequest("update", series_id, today=TODAY)))
+    assert "There are no workshops in this series yet." in update_text
+    assert "No decisions were written down yet." in update_text
+    assert "Still to come back to" not in update_text
