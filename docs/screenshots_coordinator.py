@@ -3,7 +3,8 @@
     python docs/screenshots_coordinator.py [--out docs/images]
 
 Writes coordinator-people, coordinator-expenses, coordinator-fair-load,
-coordinator-totals and the export dialog for the two documents (coordinator-record-dialog,
+coordinator-totals, coordinator-record (the button for a
+record of contribution) and the export dialog for the two documents (coordinator-record-dialog,
 coordinator-update-dialog), each at 100 % and (with "-200") at 200 % text. Look at every
 image before using it.
 """
@@ -36,6 +37,7 @@ from coprodesk.ui.palette import apply_look
 
 # The demo's dates are in 2026; the fair load view is drawn as on this day.
 TODAY = date(2026, 12, 1)
+GRID_MARGIN = 120  # room above and below a control scrolled into view
 
 
 def render(out: Path) -> None:
@@ -93,6 +95,10 @@ def _render_desk(app: Any, loop: Any, size: Any, out: Path, suffix: str) -> None
     scroll = next(
         area for area in desk.findChildren(QScrollArea) if area.widget() is desk.person_panel
     )
+    scroll.ensureWidgetVisible(desk.record_button, 0, GRID_MARGIN)
+    desk.record_button.setFocus()
+    _settle_setup(app)
+    _save(window, out / f"coordinator-record{suffix}.png")
     scroll.ensureWidgetVisible(desk.add_expense_button, 0, 0)
     scroll.ensureWidgetVisible(desk.written_field, 0, 0)
     desk.expenses.setFocus()

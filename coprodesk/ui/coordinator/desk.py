@@ -232,7 +232,7 @@ class CoordinatorDesk(SetupPage):
         self.agreed_hint = hint("")
         layout.addWidget(self.agreed)
         layout.addWidget(self.agreed_hint)
-        self.record_button = plain_button("R&ecord of contribution…", self.export_record)
+        self.record_button = plain_button("Record of contr&ibution…", self.export_record)
         self.record_button.setAccessibleName("Record of contribution")
         record_row = QHBoxLayout()
         record_row.addWidget(self.record_button)
