@@ -85,16 +85,32 @@ def _add_export_pdf(commands: Any, common: argparse.ArgumentParser) -> None:
         "export-pdf",
         parents=[common],
         help="write a workshop's minutes, action slips, agreement poster or briefing, "
-        "or a series report, to a PDF",
+        'or a series report or "you said, we did" update, to a PDF',
         description="Write a PDF. For a workshop: WORKSHOP_ID --kind KIND. "
-        "For the series report: --series SERIES_ID (optionally --from and --to).",
+        "For the series report: --series SERIES_ID (optionally --from and --to). "
+        'For the "you said, we did" update: --series SERIES_ID --kind update '
+        "(optionally --naming first-names).",
     )
     pdf.add_argument("workshop_id", metavar="WORKSHOP_ID", nargs="?")
     pdf.add_argument("--out", metavar="FILE", required=True, type=Path)
     pdf.add_argument(
-        "--kind", choices=("minutes", "slips", "agreement", "briefing"), default="minutes"
+        "--kind",
+        choices=("minutes", "slips", "agreement", "briefing", "update"),
+        default=None,
+        help="for a workshop: minutes (the default), slips, agreement or briefing; "
+        "with --series: update",
     )
-    pdf.add_argument("--series", metavar="SERIES_ID", help="the series report for this series")
+    pdf.add_argument(
+        "--series",
+        metavar="SERIES_ID",
+        help="the series report for this series (or its update, with --kind update)",
+    )
+    pdf.add_argument(
+        "--naming",
+        choices=("first-names", "initials"),
+        default=None,
+        help="update only: show people by first name or by initials (the default)",
+    )
     pdf.add_argument("--large-print", action="store_true", help="larger text throughout")
     pdf.add_argument(
         "--names",
@@ -225,6 +241,12 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     from coprodesk.core.series import find_workshop_id
     from coprodesk.export.documents import KIND_WORDS, ExportRequest, read_document, save_document
 
+    update = args.kind == "update"
+    if args.series is None and update:
+        raise UserFacingError(
+            "The update is for a series: give --series SERIES_ID --kind update. "
+            "Run `coprodesk list` to see the ids."
+        )
     if (args.series is None) == (args.workshop_id is None):
         raise UserFacingError(
             "Give either a WORKSHOP_ID (with --kind) or --series SERIES_ID, not both. "
@@ -232,10 +254,26 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
         )
     if args.series is None and (args.date_from or args.date_to):
         raise UserFacingError("--from and --to are for the series report (--series) only.")
+    if args.series is not None and args.kind not in (None, "update"):
+        raise UserFacingError(
+            f"--kind {args.kind} is for a workshop: give its WORKSHOP_ID instead of --series. "
+            "With --series, leave out --kind for the series report, or give --kind update."
+        )
+    if args.naming is not None and not update:
+        raise UserFacingError("--naming is for the update (--series SERIES_ID --kind update) only.")
+    if update and (args.date_from or args.date_to):
+        raise UserFacingError("--from and --to are for the series report only, not the update.")
     database = _open()
     try:
         with database.reading() as session:
-            if args.series is not None:
+            if update:
+                request = ExportRequest(
+                    "update",
+                    find_series_id(session, args.series),
+                    large_print=args.large_print,
+                    naming="first_names" if args.naming == "first-names" else "initials",
+                )
+            elif args.series is not None:
                 request = ExportRequest(
                     "series",
                     find_series_id(session, args.series),
@@ -245,7 +283,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
                 )
             else:
                 request = ExportRequest(
-                    args.kind,
+                    args.kind or "minutes",
                     find_workshop_id(session, args.workshop_id),
                     large_print=args.large_print,
                     show_names=args.names,
@@ -255,10 +293,19 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
         database.close()
     save_document(request, data, args.out)
     log.info("%s %s exported to a PDF", request.kind, request.target_id)
-    print(f"Wrote {KIND_WORDS[request.kind].lower()} to {args.out}.")
+    print(f"Wrote {_lower_first(KIND_WORDS[request.kind])} to {args.out}.")
     if request.kind == "slips" and request.show_names:
         print("Each slip shows its holder's name: give each person only their own.")
+    if request.kind == "update":
+        shown = "first names" if request.naming == "first_names" else "initials"
+        print(f"People are shown by {shown} only.")
     return EXIT_OK
+
+
+def _lower_first(words: str) -> str:
+    """ "Series report" as "series report", and "“You said…”" as "“you said…”"."""
+    at = next((index for index, char in enumerate(words) if char.isalpha()), 0)
+    return words[:at] + words[at : at + 1].lower() + words[at + 1 :]
 
 
 def cmd_import(args: argparse.Namespace) -> int:

@@ -2,8 +2,10 @@
 
     python docs/screenshots_coordinator.py [--out docs/images]
 
-Writes coordinator-people, coordinator-expenses, coordinator-fair-load and
-coordinator-totals, each at 100 % and (with "-200") at 200 % text. Look at every
+Writes coordinator-people, coordinator-expenses, coordinator-fair-load,
+coordinator-totals, coordinator-record (the button for a
+record of contribution) and the export dialog for the two documents (coordinator-record-dialog,
+coordinator-update-dialog), each at 100 % and (with "-200") at 200 % text. Look at every
 image before using it.
 """
 
@@ -35,6 +37,7 @@ from coprodesk.ui.palette import apply_look
 
 # The demo's dates are in 2026; the fair load view is drawn as on this day.
 TODAY = date(2026, 12, 1)
+GRID_MARGIN = 120  # room above and below a control scrolled into view
 
 
 def render(out: Path) -> None:
@@ -92,6 +95,10 @@ def _render_desk(app: Any, loop: Any, size: Any, out: Path, suffix: str) -> None
     scroll = next(
         area for area in desk.findChildren(QScrollArea) if area.widget() is desk.person_panel
     )
+    scroll.ensureWidgetVisible(desk.record_button, 0, GRID_MARGIN)
+    desk.record_button.setFocus()
+    _settle_setup(app)
+    _save(window, out / f"coordinator-record{suffix}.png")
     scroll.ensureWidgetVisible(desk.add_expense_button, 0, 0)
     scroll.ensureWidgetVisible(desk.written_field, 0, 0)
     desk.expenses.setFocus()
@@ -105,6 +112,16 @@ def _render_desk(app: Any, loop: Any, size: Any, out: Path, suffix: str) -> None
     desk.export_button.setFocus()
     _settle_setup(app)
     _save(window, out / f"coordinator-totals{suffix}.png")
+    for kind, button in (("record", desk.record_button), ("update", desk.update_button)):
+        button.click()  # Mary-Jane, chosen above, agreed to a record of contribution
+        dialog = desk.export_dialog
+        assert dialog is not None
+        assert dialog.kind == kind
+        dialog.resize(dialog.sizeHint().expandedTo(dialog.minimumSizeHint()))
+        _settle_setup(app)
+        _save(dialog, out / f"coordinator-{kind}-dialog{suffix}.png")
+        dialog.close()
+        _settle_setup(app)
     host.go_back()
     _wait_for(loop, lambda: host.page is None)
     window.close()

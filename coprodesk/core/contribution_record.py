@@ -19,7 +19,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coprodesk.core.errors import InvalidInput, NotFound
-from coprodesk.core.models import AgendaItem, AttendanceStatus, Participant, PersonRecompense
+from coprodesk.core.models import (
+    AgendaItem,
+    AttendanceStatus,
+    Participant,
+    PersonRecompense,
+    Workshop,
+)
 from coprodesk.core.nameguard import NameGuard
 from coprodesk.core.recognition import done_actions, plain_duration, series_recognition
 from coprodesk.core.series import get_series
@@ -107,11 +113,12 @@ def record_of_contribution(
     if taken:
         titles = session.scalars(
             select(AgendaItem.title)
+            .join(Workshop, Workshop.id == AgendaItem.workshop_id)
             .where(
                 AgendaItem.workshop_id.in_([part.workshop_id for part in taken]),
                 AgendaItem.is_break.is_(False),
             )
-            .order_by(AgendaItem.position)
+            .order_by(Workshop.starts_at.is_(None), Workshop.starts_at, AgendaItem.position)
         )
         topics = list(dict.fromkeys(guard.export_text(title) for title in titles))
     actions = done_actions(session, series.id, guard).get(participant_id, [])

@@ -32,6 +32,7 @@ from coprodesk.core.models import (
     Workshop,
     WorkshopStatus,
 )
+from coprodesk.core.nameguard import NameGuard, mark_not_a_name
 from coprodesk.core.workshop import add_agenda_item, update_workshop
 
 DEMO_TITLE = "Riverside drop-in: shaping it together"
@@ -292,11 +293,12 @@ def _first_workshop(session: Session, series_id: uuid.UUID, people: list[uuid.UU
         ),
         (priorities, EntryKind.PARKED, [alexis], "Transport to the drop-in from the east side."),
     ]
+    guard = NameGuard.for_series(session, workshop.series_id)
     for offset, (item, kind, speakers, text) in enumerate(notes):
         minutes.add_entry(
             session,
             workshop.id,
-            text,
+            _as_kept(guard, text),
             speakers=speakers,
             kind=kind,
             agenda_item_id=item,
@@ -435,11 +437,12 @@ def _second_workshop(
         (hours, EntryKind.QUESTION, [zoe], "Who will staff the evening? Answer due next time."),
         (close, EntryKind.NOTE, [ana], "Everyone left with an action."),
     ]
+    guard = NameGuard.for_series(session, workshop.series_id)
     for offset, (item, kind, speakers, text) in enumerate(notes):
         minutes.add_entry(
             session,
             workshop.id,
-            text,
+            _as_kept(guard, text),
             speakers=speakers,
             kind=kind,
             agenda_item_id=item,
@@ -485,3 +488,13 @@ def _second_workshop(
         date(2026, 11, 30),
     )
     return workshop
+
+
+def _as_kept(guard: NameGuard, text: str) -> str:
+    """Text as the minute-taker keeps it: "will" the word marked "not a name", as in the app."""
+    result = guard.apply(text)
+    kept = result.text
+    for replacement in reversed(result.replacements):  # from the end, so places stay right
+        if replacement.original.islower() and replacement.can_keep:
+            kept = mark_not_a_name(kept, replacement)
+    return kept

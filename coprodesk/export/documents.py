@@ -22,12 +22,18 @@ if TYPE_CHECKING:
 
 WORKSHOP_KINDS = ("minutes", "slips", "agreement", "briefing")
 SERIES_KIND = "series"
+RECORD_KIND = "record"  # a person's record of contribution: target is the participant
+UPDATE_KIND = "update"  # the "you said, we did" update: target is the series
+COORDINATOR_KINDS = (RECORD_KIND, UPDATE_KIND)
+NAMINGS = ("initials", "first_names")  # the update's choice, as in series_update.Naming
 KIND_WORDS = {
     "minutes": "Minutes",
     "slips": "Action slips",
     "agreement": "Agreement poster",
     "briefing": "Briefing pack",
     "series": "Series report",
+    "record": "Record of contribution",
+    "update": "“You said, we did” update",
 }
 
 
@@ -37,18 +43,26 @@ class ExportCancelled(Exception):
 
 @dataclass(frozen=True)
 class ExportRequest:
-    """What to export: a workshop document (``kind``) or the series report."""
+    """What to export: a workshop document (``kind``), the series report, or a coordinator's.
+
+    For ``record`` the target is a person (participant); for ``series`` and
+    ``update`` it is a series; otherwise a workshop.
+    """
 
     kind: str
-    target_id: uuid.UUID  # a workshop, or a series for the series report
+    target_id: uuid.UUID
     large_print: bool = False
     show_names: bool = False  # slips only: the holder's name instead of initials
     date_from: date | None = None  # series report only
     date_to: date | None = None
+    naming: str = "initials"  # update only: "initials" or "first_names"
+    today: date | None = None  # record and update: the date they are made (default today)
 
     def __post_init__(self) -> None:
-        if self.kind not in (*WORKSHOP_KINDS, SERIES_KIND):
+        if self.kind not in (*WORKSHOP_KINDS, SERIES_KIND, *COORDINATOR_KINDS):
             raise ValueError(f"unknown export kind {self.kind!r}")
+        if self.naming not in NAMINGS:
+            raise ValueError(f"unknown naming {self.naming!r}")
 
 
 def read_document(session: Session, request: ExportRequest) -> object:
@@ -63,6 +77,16 @@ def read_document(session: Session, request: ExportRequest) -> object:
         return report_data.poster_data(session, request.target_id)
     if request.kind == "briefing":
         return report_data.briefing_data(session, request.target_id)
+    if request.kind == RECORD_KIND:
+        from coprodesk.core.contribution_record import record_of_contribution
+
+        return record_of_contribution(session, request.target_id, request.today or date.today())
+    if request.kind == UPDATE_KIND:
+        from coprodesk.core.series_update import Naming, series_update
+
+        return series_update(
+            session, request.target_id, Naming(request.naming), request.today or date.today()
+        )
     return report_data.series_report_data(
         session, request.target_id, date_from=request.date_from, date_to=request.date_to
     )
@@ -87,6 +111,10 @@ def write_document(
         from coprodesk.export.agreement import build_poster as builder
     elif request.kind == "briefing":
         from coprodesk.export.briefing import build_briefing as builder
+    elif request.kind == RECORD_KIND:
+        from coprodesk.export.contribution_record import build_record as builder
+    elif request.kind == UPDATE_KIND:
+        from coprodesk.export.series_update import build_update as builder
     else:
         from coprodesk.export.series_report import build_series_report as builder
     builder(

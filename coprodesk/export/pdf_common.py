@@ -189,6 +189,24 @@ def para(value: str, style: ParagraphStyle, *, prefix: str = "") -> Paragraph:
     return Paragraph(prefix + text(value), style)
 
 
+def bullet_style(st: Styles, base: ParagraphStyle | None = None) -> ParagraphStyle:
+    """``base`` (the body text) indented, for a bullet that hangs to its left."""
+    parent = base or st.body
+    return ParagraphStyle(
+        "bullet",
+        parent=parent,
+        leftIndent=st.size * 1.3,
+        bulletIndent=st.size * 0.2,
+        bulletFontName=FONT,  # never a font that is not embedded
+        bulletFontSize=parent.fontSize,
+    )
+
+
+def bullet(value: str, st: Styles) -> Paragraph:
+    """One item of a list: user text, with a bullet and a hanging indent."""
+    return Paragraph(text(value), bullet_style(st), bulletText="•")
+
+
 def table(
     rows: Sequence[Sequence[str]],
     widths: Sequence[float],

@@ -56,13 +56,32 @@ KINDS = (
     ("agreement", "A&greement poster", "The group agreement in large print, for the wall."),
     ("briefing", "&Briefing pack", "For people coming: what, when, where, the agenda."),
     ("series", "Series &report", "Every workshop of the series, with actions and outcomes."),
+    (
+        "record",
+        "Record of &contribution",
+        "For the person to show an employer or a college. It names only them.",
+    ),
+    (
+        "update",
+        "“You said, we did” &update",
+        "For everyone who took part: what came of it. First names or initials only.",
+    ),
 )
+DOCUMENT_KINDS = ("minutes", "slips", "agreement", "briefing", "series")
+COORDINATOR_KINDS = ("record", "update")
+NOT_AGREED_NOTE = (
+    "The record of contribution is off until {name} agrees to one, because it names them: "
+    "tick “Agreed to a record of contribution” on the coordinator's desk first."
+)
+NO_PERSON_NOTE = "The record of contribution is off: choose a person on the desk first."
 FILE_WORDS = {
     "minutes": "minutes",
     "slips": "action slips",
     "agreement": "agreement",
     "briefing": "briefing",
     "series": "series report",
+    "record": "record of contribution",
+    "update": "you said, we did",
 }
 NAMES_NOTE = "Each slip is its holder's own. With names on, give each person only their own slip."
 
@@ -105,6 +124,10 @@ class ExportDialog(QDialog):
         workshop_title: str = "",
         kind: str = "minutes",
         folder: Path | None = None,
+        kinds: tuple[str, ...] = DOCUMENT_KINDS,
+        person_id: uuid.UUID | None = None,
+        person_name: str = "",
+        record_agreed: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export a PDF")
@@ -117,6 +140,10 @@ class ExportDialog(QDialog):
         self.series_title = series_title
         self.workshop_id = workshop_id
         self.workshop_title = workshop_title
+        self.kinds = kinds
+        self.person_id = person_id
+        self.person_name = person_name
+        self.record_agreed = record_agreed
         self.folder = folder or Path.home()
         self._cancel = threading.Event()
         self._running: asyncio.Task[None] | None = None
@@ -127,6 +154,7 @@ class ExportDialog(QDialog):
             if workshop_id is not None
             else f"From the series {series_title}."
         )
+        self._about = about
         self.kind_heading = heading("What to export")
         self.about = hint(about)
         self.kind_group = QButtonGroup(self)
@@ -138,13 +166,15 @@ class ExportDialog(QDialog):
             button.setAccessibleName(label.replace("&", ""))
             button.setAccessibleDescription(description)
             button.setToolTip(description)
-            button.setEnabled(key == "series" or workshop_id is not None)
+            button.setEnabled(self._allowed(key))
+            button.setVisible(key in kinds)
             self.kind_group.addButton(button)
             self.kind_buttons[key] = button
             kind_rows.addWidget(button)
         self.kind_note = _indented(hint(""))
         kind_rows.addWidget(self.kind_note)
-        first_kind = kind if self.kind_buttons[kind].isEnabled() else "series"
+        allowed = [key for key in kinds if self._allowed(key)]
+        first_kind = kind if self._allowed(kind) else (allowed[0] if allowed else kinds[0])
         self.kind_buttons[first_kind].setChecked(True)
 
         self.large_print = QCheckBox("&Large print")
@@ -153,6 +183,17 @@ class ExportDialog(QDialog):
         self.show_names.setAccessibleName("Print each person's name on their own slip")
         self.show_names.setAccessibleDescription("Off: slips show initials only. " + NAMES_NOTE)
         self.names_note = _indented(hint(NAMES_NOTE))
+        self.naming_group = QButtonGroup(self)
+        self.naming_buttons: dict[str, QRadioButton] = {}
+        for key, label in (
+            ("initials", "Update: show people by their &initials"),
+            ("first_names", "Update: show people by their &first names"),
+        ):
+            button = QRadioButton(label)
+            button.setAccessibleName(label.replace("&", ""))
+            self.naming_group.addButton(button)
+            self.naming_buttons[key] = button
+        self.naming_buttons["initials"].setChecked(True)
         self.date_range = QCheckBox("Series report: only workshops between two &dates")
         self.date_range.setAccessibleName("Only workshops between two dates")
         today = QDate.currentDate()
@@ -212,6 +253,12 @@ class ExportDialog(QDialog):
         layout.addWidget(self.names_note)
         layout.addWidget(self.date_range)
         layout.addWidget(dates)
+        for button in self.naming_buttons.values():
+            layout.addWidget(button)
+            button.setVisible("update" in kinds)
+        self.show_names.setVisible("slips" in kinds)
+        self.date_range.setVisible("series" in kinds)
+        dates.setVisible("series" in kinds)
         layout.addStretch()
         # At large text sizes on a small screen the choices scroll instead of being squeezed.
         scroll = QScrollArea()
@@ -248,21 +295,51 @@ class ExportDialog(QDialog):
     def busy(self) -> bool:
         return self._running is not None
 
+    @property
+    def naming(self) -> str:
+        return "first_names" if self.naming_buttons["first_names"].isChecked() else "initials"
+
+    def _allowed(self, key: str) -> bool:
+        """Whether ``key`` can be exported from here (a record needs the person's agreement)."""
+        if key not in self.kinds:
+            return False
+        if key in ("series", "update"):
+            return True
+        if key == "record":
+            return self.person_id is not None and self.record_agreed
+        return self.workshop_id is not None
+
     def _update_options(self) -> None:
         kind = self.kind
         idle = not self.busy
         note = self.kind_note.findChild(QLabel)
         assert note is not None
-        note.setText(next(about for key, _label, about in KINDS if key == kind))
+        self.about.setText(
+            f"For {self.person_name}, from the series {self.series_title}."
+            if kind == "record" and self.person_id is not None
+            else self._about
+        )
+        words = next(about for key, _label, about in KINDS if key == kind)
+        if "record" in self.kinds and not self._allowed("record"):
+            why = (
+                NOT_AGREED_NOTE.format(name=self.person_name)
+                if self.person_id is not None
+                else NO_PERSON_NOTE
+            )
+            words += " " + why
+            self.kind_buttons["record"].setAccessibleDescription(why)
+        note.setText(words)
         self.show_names.setEnabled(idle and kind == "slips")
         self.names_note.setVisible(kind == "slips")
+        for button in self.naming_buttons.values():
+            button.setEnabled(idle and kind == "update")
         self.date_range.setEnabled(idle and kind == "series")
         for edit in (self.date_from, self.date_to):
             edit.setEnabled(idle and kind == "series" and self.date_range.isChecked())
         self.large_print.setEnabled(idle)
         for key, button in self.kind_buttons.items():
-            button.setEnabled(idle and (key == "series" or self.workshop_id is not None))
-        self.export_button.setEnabled(idle)
+            button.setEnabled(idle and self._allowed(key))
+        self.export_button.setEnabled(idle and self._allowed(kind))
 
     def request(self) -> ExportRequest:
         from coprodesk.export.documents import ExportRequest
@@ -271,7 +348,13 @@ class ExportDialog(QDialog):
         ranged = kind == "series" and self.date_range.isChecked()
         date_from: date | None = self.date_from.date().toPython() if ranged else None  # type: ignore[assignment]
         date_to: date | None = self.date_to.date().toPython() if ranged else None  # type: ignore[assignment]
-        target = self.series_id if kind == "series" else self.workshop_id
+        target: uuid.UUID | None
+        if kind in ("series", "update"):
+            target = self.series_id
+        elif kind == "record":
+            target = self.person_id
+        else:
+            target = self.workshop_id
         assert target is not None
         return ExportRequest(
             kind,
@@ -280,6 +363,7 @@ class ExportDialog(QDialog):
             show_names=kind == "slips" and self.show_names.isChecked(),
             date_from=date_from,
             date_to=date_to,
+            naming=self.naming if kind == "update" else "initials",
         )
 
     def start_export(self) -> None:
@@ -287,7 +371,14 @@ class ExportDialog(QDialog):
         if self.busy:
             return
         kind = self.kind
-        title = self.series_title if kind == "series" else self.workshop_title
+        if not self._allowed(kind):
+            return
+        if kind in ("series", "update"):
+            title = self.series_title
+        elif kind == "record":
+            title = self.person_name
+        else:
+            title = self.workshop_title
         path = choose_path(self, self.folder / suggested_name(kind, title))
         if path is None:
             return

@@ -69,6 +69,7 @@ if TYPE_CHECKING:
     from coprodesk.core.fair_load import FairLoad
     from coprodesk.core.recognition import WorkshopPart
     from coprodesk.core.recompense import ExpenseView
+    from coprodesk.ui.export_dialog import ExportDialog
 
 PRIVATE_DETAIL = (
     "Names and money on this desk never reach the projector, the minutes, a workshop "
@@ -169,6 +170,7 @@ class CoordinatorDesk(SetupPage):
         self._workshop_id: uuid.UUID | None = None
         self._filling = False
         self.exported: Path | None = None
+        self.export_dialog: ExportDialog | None = None  # the PDF export, while it is open
 
         self.marker = PrivateMarker(PRIVATE_DETAIL)
         self.body.addWidget(self.marker)
@@ -230,6 +232,12 @@ class CoordinatorDesk(SetupPage):
         self.agreed_hint = hint("")
         layout.addWidget(self.agreed)
         layout.addWidget(self.agreed_hint)
+        self.record_button = plain_button("Record of contr&ibution…", self.export_record)
+        self.record_button.setAccessibleName("Record of contribution")
+        record_row = QHBoxLayout()
+        record_row.addWidget(self.record_button)
+        record_row.addStretch()
+        layout.addLayout(record_row)
 
         layout.addWidget(section("Their part in each workshop"))
         self.workshop = QComboBox()
@@ -400,6 +408,20 @@ class CoordinatorDesk(SetupPage):
             "give it only to finance, and delete your copy once they have it."
         )
         layout.addWidget(self.export_result)
+        layout.addWidget(section("Keeping people informed"))
+        layout.addWidget(
+            hint(
+                "A “you said, we did” update tells everyone who took part what came of it: what "
+                "was raised, what was decided, what happened to each action and what could not "
+                "change. It shows first names or initials only, as you choose."
+            )
+        )
+        self.update_button = plain_button("“&You said, we did” update…", self.export_update)
+        self.update_button.setAccessibleName("You said, we did update")
+        update_row = QHBoxLayout()
+        update_row.addWidget(self.update_button)
+        update_row.addStretch()
+        layout.addLayout(update_row)
         layout.addStretch()
         self._range_changed(reload=False)
         return page
@@ -524,7 +546,13 @@ class CoordinatorDesk(SetupPage):
                 f"They agreed on {_date_words(agreed_at.date())}. Untick if they change their mind."
                 if agreed_at
                 else "A record of contribution names them, for an employer or a college, "
-                "so ask them first."
+                "so ask them first. It can be made once their agreement is ticked here."
+            )
+            self.record_button.setEnabled(agreed_at is not None)
+            self.record_button.setAccessibleDescription(
+                f"A PDF for {person.name} to show an employer or a college"
+                if agreed_at
+                else "Not until they agree: tick “Agreed to a record of contribution” first"
             )
             self.workshop.clear()
             for part in recognition.parts:
@@ -846,6 +874,37 @@ class CoordinatorDesk(SetupPage):
         self.end.setEnabled(on)
         if reload and self.data is not None:
             self.refresh("coordinator.range")
+
+    # The two documents: a person's record of contribution, the series' update -----------------
+
+    def export_record(self) -> None:
+        """Export the chosen person's record of contribution (only once they have agreed)."""
+        self._open_export("record")
+
+    def export_update(self) -> None:
+        """Export the series' "you said, we did" update."""
+        self._open_export("update")
+
+    def _open_export(self, kind: str) -> None:
+        from coprodesk.ui.export_dialog import COORDINATOR_KINDS, ExportDialog
+
+        if self.data is None:
+            return
+        person = self.person()
+        self.export_dialog = ExportDialog(
+            self.window(),
+            self.services.runner,
+            self.services.start,
+            series_id=self.series_id,
+            series_title=self.data.desk.title,
+            workshop_id=None,
+            kind=kind,
+            kinds=COORDINATOR_KINDS,
+            person_id=person.participant_id if person else None,
+            person_name=person.name if person else "",
+            record_agreed=person is not None and person.preference.record_agreed_at is not None,
+        )
+        self.export_dialog.open()
 
     # The finance export ------------------------------------------------------------------------
 
