@@ -66,7 +66,7 @@ def _run(
 
     from coprodesk.ui import errors
     from coprodesk.ui.main_window import MainWindow
-    from coprodesk.ui.palette import STYLE_NAME, apply_look
+    from coprodesk.ui.palette import STYLE_NAME, apply_look, apply_style_sheet
     from coprodesk.ui.settings import read_text_size
 
     app = QApplication.instance() or QApplication([*sys.argv[:1], "-style", STYLE_NAME])
@@ -74,7 +74,7 @@ def _run(
     app.setApplicationName("CoproDesk")
     app.setDesktopFileName(DESKTOP_FILE_NAME)
     # The stored text size (QSettings reads a small INI file: well under a millisecond).
-    apply_look(app, read_text_size(settings_file) / 100)
+    apply_look(app, read_text_size(settings_file) / 100, first_paint=True)
     window = MainWindow(demo=options.demo)
     previous_hook = errors.install_exception_hook(lambda: window)
     try:
@@ -82,6 +82,7 @@ def _run(
             on_window(window)
         window.show()
         wait_for_first_paint(window)
+        apply_style_sheet(app)
         _set_window_icon(app)  # Reading the icon file waits until the window is up.
         if not window.isVisible():  # Closed before the loop started.
             return 0

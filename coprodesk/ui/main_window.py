@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         first shortcut loads all of Qt's key names, and importing ``Qt`` itself takes
         longer than the whole window, which would delay it."""
         from PySide6.QtCore import Qt
+        from PySide6.QtGui import QKeySequence
 
         for action in self._local_keys:
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

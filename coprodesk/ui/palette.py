@@ -60,14 +60,23 @@ def light_palette() -> QPalette:
     return palette
 
 
-def apply_look(app: QApplication, text_scale: float = 1.0) -> None:
-    """Fusion, the light palette, the small style sheet and text at ``text_scale``."""
-    # Making a second Fusion costs more than the first paint of a bare window:
-    # keep the one Qt made already (``app.py`` asks for it with ``-style``).
-    if app.style().name().lower() != STYLE_NAME.lower():
+def apply_look(app: QApplication, text_scale: float = 1.0, *, first_paint: bool = False) -> None:
+    """Fusion, the light palette, the small style sheet and text at ``text_scale``.
+
+    ``first_paint``: the app asked Qt for Fusion itself (``app.py`` passes ``-style``), and
+    the style sheet waits for ``apply_style_sheet`` after the first paint. Making a second
+    Fusion, and polishing through a style sheet, each cost more than a bare window's paint;
+    the first paint shows nothing the sheet styles.
+    """
+    if not first_paint:
         app.setStyle(STYLE_NAME)
     app.setPalette(light_palette())
     set_text_scale(app, text_scale)
+    if not first_paint:
+        apply_style_sheet(app)
+
+
+def apply_style_sheet(app: QApplication) -> None:
     app.setStyleSheet(STYLE_SHEET)
 
 

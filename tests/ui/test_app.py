@@ -7,12 +7,14 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
 from coprodesk import paths
 from coprodesk.core import series as core
 from coprodesk.core.db import Database
 from coprodesk.ui.app import LaunchOptions, run
 from coprodesk.ui.main_window import DEMO_TITLE, MainWindow
+from coprodesk.ui.palette import STYLE_SHEET
 
 
 class Watcher:
@@ -23,6 +25,7 @@ class Watcher:
         self.series: list[str] = []
         self.title = ""
         self.data_dir: Path | None = None
+        self.look: tuple[str, str] = ("", "")
 
     def __call__(self, window: MainWindow) -> None:
         window.first_painted.connect(lambda: self.events.append("painted"))
@@ -35,6 +38,9 @@ class Watcher:
         self.series = [model.index(row).data() for row in range(model.rowCount())]
         self.title = window.windowTitle()
         self.data_dir = paths.data_dir()
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        self.look = (app.style().name().lower(), app.styleSheet())
         QTimer.singleShot(0, window.close)
 
 
@@ -47,6 +53,8 @@ def test_run_paints_first_then_lists_the_series(db: Database) -> None:
     assert watcher.events == ["painted", "loaded"]
     assert watcher.series == ["Library opening hours"]
     assert watcher.title == "CoproDesk"
+    # Fusion from the start, and the style sheet once the window is up.
+    assert watcher.look == ("fusion", STYLE_SHEET)
 
 
 def test_demo_uses_a_throwaway_folder(data_dir: Path) -> None:
