@@ -17,6 +17,12 @@ from coprodesk.ui.main_window import DEMO_TITLE, MainWindow
 from coprodesk.ui.palette import STYLE_SHEET
 
 
+def _app() -> QApplication:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    return app
+
+
 class Watcher:
     """Notes what the window did, then closes it once the series are listed."""
 
@@ -25,11 +31,16 @@ class Watcher:
         self.series: list[str] = []
         self.title = ""
         self.data_dir: Path | None = None
-        self.look: tuple[str, str] = ("", "")
+        self.style_at_paint = ""
+        self.sheet_when_loaded = ""
 
     def __call__(self, window: MainWindow) -> None:
-        window.first_painted.connect(lambda: self.events.append("painted"))
+        window.first_painted.connect(self.painted)
         window.series_loaded.connect(lambda: self.loaded(window))
+
+    def painted(self) -> None:
+        self.events.append("painted")
+        self.style_at_paint = _app().style().name().lower()
 
     def loaded(self, window: MainWindow) -> None:
         self.events.append("loaded")
@@ -38,9 +49,7 @@ class Watcher:
         self.series = [model.index(row).data() for row in range(model.rowCount())]
         self.title = window.windowTitle()
         self.data_dir = paths.data_dir()
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)
-        self.look = (app.style().name().lower(), app.styleSheet())
+        self.sheet_when_loaded = _app().styleSheet()
         QTimer.singleShot(0, window.close)
 
 
@@ -54,7 +63,8 @@ def test_run_paints_first_then_lists_the_series(db: Database) -> None:
     assert watcher.series == ["Library opening hours"]
     assert watcher.title == "CoproDesk"
     # Fusion from the start, and the style sheet once the window is up.
-    assert watcher.look == ("fusion", STYLE_SHEET)
+    assert watcher.style_at_paint == "fusion"
+    assert watcher.sheet_when_loaded == STYLE_SHEET
 
 
 def test_demo_uses_a_throwaway_folder(data_dir: Path) -> None:
