@@ -237,8 +237,7 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
 
 def cmd_export_pdf(args: argparse.Namespace) -> int:
-    from coprodesk.core.report_data import find_series_id
-    from coprodesk.core.series import find_workshop_id
+    from coprodesk.core.series import find_series_id, find_workshop_id
     from coprodesk.export.documents import KIND_WORDS, ExportRequest, read_document, save_document
 
     update = args.kind == "update"

@@ -387,26 +387,6 @@ class _Reader:
         )
 
 
-def find_series_id(session: Session, text: str) -> uuid.UUID:
-    """A series id from its full form or a unique start of it (as `list` prints)."""
-    wanted = text.strip().lower().replace("-", "")
-    if len(wanted) < 4 or any(char not in "0123456789abcdef" for char in wanted):
-        raise NotFound(
-            f"'{text}' is not a series id. Run `coprodesk list` to see the ids; "
-            "the first eight characters are enough."
-        )
-    matches = [
-        series_id
-        for series_id in session.scalars(select(Series.id))
-        if series_id.hex.startswith(wanted)
-    ]
-    if not matches:
-        raise NotFound(f"There is no series with id {text}. Run `coprodesk list` to see them.")
-    if len(matches) > 1:
-        raise NotFound(f"More than one series id starts with {text}; please give more of it.")
-    return matches[0]
-
-
 def _workshop(session: Session, workshop_id: uuid.UUID) -> tuple[_Reader, Workshop]:
     workshop = session.get(
         Workshop,

@@ -10,7 +10,7 @@ import uuid
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from coprodesk.core.errors import NotFound
 from coprodesk.core.models import TEXT_MAX, TITLE_MAX, Series, Workshop
@@ -88,41 +88,29 @@ def delete_workshop(session: Session, workshop_id: uuid.UUID) -> None:
     session.delete(get_workshop(session, workshop_id))
 
 
-def find_workshop_id(session: Session, text: str) -> uuid.UUID:
-    """A workshop id from its full form or a unique start of it (as `list` prints)."""
+def _find_id(
+    session: Session, text: str, column: InstrumentedAttribute[uuid.UUID], what: str
+) -> uuid.UUID:
+    """An id of ``column`` from its full form or a unique start of it (as `list` prints)."""
     wanted = text.strip().lower().replace("-", "")
     if len(wanted) < 4 or any(char not in "0123456789abcdef" for char in wanted):
         raise NotFound(
-            f"'{text}' is not a workshop id. Run `coprodesk list` to see the ids; "
+            f"'{text}' is not a {what} id. Run `coprodesk list` to see the ids; "
             "the first eight characters are enough."
         )
-    matches = [
-        workshop_id
-        for workshop_id in session.scalars(select(Workshop.id))
-        if workshop_id.hex.startswith(wanted)
-    ]
+    matches = [found for found in session.scalars(select(column)) if found.hex.startswith(wanted)]
     if not matches:
-        raise NotFound(f"There is no workshop with id {text}. Run `coprodesk list` to see them.")
+        raise NotFound(f"There is no {what} with id {text}. Run `coprodesk list` to see them.")
     if len(matches) > 1:
-        raise NotFound(f"More than one workshop id starts with {text}; please give more of it.")
+        raise NotFound(f"More than one {what} id starts with {text}; please give more of it.")
     return matches[0]
+
+
+def find_workshop_id(session: Session, text: str) -> uuid.UUID:
+    """A workshop id from its full form or a unique start of it (as `list` prints)."""
+    return _find_id(session, text, Workshop.id, "workshop")
 
 
 def find_series_id(session: Session, text: str) -> uuid.UUID:
     """A series id from its full form or a unique start of it (as `list` prints)."""
-    wanted = text.strip().lower().replace("-", "")
-    if len(wanted) < 4 or any(char not in "0123456789abcdef" for char in wanted):
-        raise NotFound(
-            f"'{text}' is not a series id. Run `coprodesk list` to see the ids; "
-            "the first eight characters are enough."
-        )
-    matches = [
-        series_id
-        for series_id in session.scalars(select(Series.id))
-        if series_id.hex.startswith(wanted)
-    ]
-    if not matches:
-        raise NotFound(f"There is no series with id {text}. Run `coprodesk list` to see them.")
-    if len(matches) > 1:
-        raise NotFound(f"More than one series id starts with {text}; please give more of it.")
-    return matches[0]
+    return _find_id(session, text, Series.id, "series")
