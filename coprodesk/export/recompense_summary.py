@@ -11,11 +11,12 @@ from typing import BinaryIO
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer, TableStyle
 
 from coprodesk.core.recompense import format_pounds
 from coprodesk.core.recompense_summary import RecompenseSummary, SummaryPerson
 from coprodesk.export.pdf_common import (
+    LARGE_SIZE,
     MARGIN,
     CancelledFn,
     ProgressFn,
@@ -60,11 +61,16 @@ def _person(person: SummaryPerson, st: Styles) -> list[Flowable]:
             "",
         )
     )
+    shares = (
+        (0.3, 0.15, 0.33, 0.12, 0.1) if st.size < LARGE_SIZE else (0.23, 0.16, 0.29, 0.17, 0.15)
+    )
+    lines = table(rows, [share * WIDTH for share in shares], st)
+    lines.setStyle(TableStyle([("SPAN", (0, -1), (2, -1))]))  # the total's words, across
     lead = ParagraphStyle("lead", parent=st.body, keepWithNext=1)
     return [
         heading(person.name, st.h2, 1),
         para(f"Reward preference: {preference}", lead),
-        table(rows, [share * WIDTH for share in (0.3, 0.15, 0.33, 0.12, 0.1)], st),
+        lines,
     ]
 
 
@@ -86,6 +92,7 @@ def summary_story(data: RecompenseSummary, *, large_print: bool) -> list[Flowabl
             ("Total", _pounds(totals.total)),
         ]
         story.append(KeepTogether([table(rows, [WIDTH * 0.6, WIDTH * 0.4], st)]))
+        story.append(Spacer(1, st.size * 0.4))
         people = "person" if totals.people == 1 else "people"
         workshops = "workshop" if totals.workshops == 1 else "workshops"
         story.append(
