@@ -68,7 +68,7 @@ def _person(person: SummaryPerson, st: Styles) -> list[Flowable]:
     lines.setStyle(TableStyle([("SPAN", (0, -1), (2, -1))]))  # the total's words, across
     lead = ParagraphStyle("lead", parent=st.body, keepWithNext=1)
     return [
-        heading(person.name, st.h2, 1),
+        heading(person.name, st.h2, 2),
         para(f"Reward preference: {preference}", lead),
         lines,
     ]
