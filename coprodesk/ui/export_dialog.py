@@ -68,7 +68,7 @@ KINDS = (
     ),
     (
         "recompense",
-        "Summary for &finance",
+        "Summary for fi&nance",
         "For finance: each person's expenses and reward, with totals. Full names and money.",
     ),
 )
@@ -203,7 +203,9 @@ class ExportDialog(QDialog):
             self.naming_buttons[key] = button
         self.naming_buttons["initials"].setChecked(True)
         self.date_range = QCheckBox(
-            "Series report or summary for finance: only workshops between two &dates"
+            "Summary for finance: only workshops between two &dates"
+            if "recompense" in kinds
+            else "Series report: only workshops between two &dates"
         )
         self.date_range.setAccessibleName("Only workshops between two dates")
         today = QDate.currentDate()

@@ -157,7 +157,7 @@ def test_the_summary_for_finance_keeps_to_the_desk_dates(
         recompense.add_expense(session, first, built.person("AO"), ExpenseKind.TRAVEL, 450)
         recompense.add_expense(session, second, built.person("MJO"), ExpenseKind.REWARD, 2000)
     desk.tabs.setCurrentIndex(2)
-    assert desk.summary_button.text() == "&Summary for finance (PDF)…"
+    assert desk.summary_button.text() == "Summary for fi&nance (PDF)…"
     assert desk.summary_button.isVisible()
     desk.use_range.setChecked(True)
     desk.start.setDate(QDate(2026, 3, 20))

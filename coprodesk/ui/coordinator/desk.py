@@ -399,7 +399,7 @@ class CoordinatorDesk(SetupPage):
             "E&xport for finance (CSV)…", self.export_csv, primary=True
         )
         self.export_button.setAccessibleName("Export for finance (CSV)")
-        self.summary_button = plain_button("&Summary for finance (PDF)…", self.export_summary)
+        self.summary_button = plain_button("Summary for fi&nance (PDF)…", self.export_summary)
         self.summary_button.setAccessibleName("Summary for finance (PDF)")
         self.summary_button.setAccessibleDescription(
             "Each person's expenses and reward with totals, for the dates above if chosen"
@@ -410,8 +410,9 @@ class CoordinatorDesk(SetupPage):
         buttons.addStretch()
         layout.addLayout(buttons)
         self.export_result = hint(
-            "One row per person per workshop, amounts in pounds. It holds names and money: "
-            "give it only to finance, and delete your copy once they have it."
+            "The CSV has one row per person per workshop, amounts in pounds; the PDF summary "
+            "lists each person's expenses with totals. Both hold names and money: give them "
+            "only to finance, and delete your copy once they have it."
         )
         layout.addWidget(self.export_result)
         layout.addWidget(section("Keeping people informed"))
