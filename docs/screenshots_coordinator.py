@@ -3,9 +3,9 @@
     python docs/screenshots_coordinator.py [--out docs/images]
 
 Writes coordinator-people, coordinator-expenses, coordinator-fair-load,
-coordinator-totals, coordinator-record (the button for a
-record of contribution) and the export dialog for the three documents (coordinator-record-dialog,
-coordinator-update-dialog, coordinator-recompense-dialog), each at 100 % and (with "-200") at 200 % text. Look at every
+coordinator-totals, coordinator-record (the button for a record of contribution) and the
+export dialog for the three documents (coordinator-record-dialog, coordinator-update-dialog,
+coordinator-recompense-dialog), each at 100 % and (with "-200") at 200 % text. Look at every
 image before using it.
 """
 
