@@ -89,16 +89,18 @@ def _add_export_pdf(commands: Any, common: argparse.ArgumentParser) -> None:
         description="Write a PDF. For a workshop: WORKSHOP_ID --kind KIND. "
         "For the series report: --series SERIES_ID (optionally --from and --to). "
         'For the "you said, we did" update: --series SERIES_ID --kind update '
-        "(optionally --naming first-names).",
+        "(optionally --naming first-names). "
+        "For the summary for finance: --series SERIES_ID --kind recompense "
+        "(optionally --from and --to).",
     )
     pdf.add_argument("workshop_id", metavar="WORKSHOP_ID", nargs="?")
     pdf.add_argument("--out", metavar="FILE", required=True, type=Path)
     pdf.add_argument(
         "--kind",
-        choices=("minutes", "slips", "agreement", "briefing", "update"),
+        choices=("minutes", "slips", "agreement", "briefing", "update", "recompense"),
         default=None,
         help="for a workshop: minutes (the default), slips, agreement or briefing; "
-        "with --series: update",
+        "with --series: update, or recompense (the summary for finance)",
     )
     pdf.add_argument(
         "--series",
@@ -246,6 +248,12 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
             "The update is for a series: give --series SERIES_ID --kind update. "
             "Run `coprodesk list` to see the ids."
         )
+    money = args.kind == "recompense"
+    if args.series is None and money:
+        raise UserFacingError(
+            "The summary for finance is for a series: give --series SERIES_ID --kind recompense. "
+            "Run `coprodesk list` to see the ids."
+        )
     if (args.series is None) == (args.workshop_id is None):
         raise UserFacingError(
             "Give either a WORKSHOP_ID (with --kind) or --series SERIES_ID, not both. "
@@ -253,19 +261,30 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
         )
     if args.series is None and (args.date_from or args.date_to):
         raise UserFacingError("--from and --to are for the series report (--series) only.")
-    if args.series is not None and args.kind not in (None, "update"):
+    if args.series is not None and args.kind not in (None, "update", "recompense"):
         raise UserFacingError(
             f"--kind {args.kind} is for a workshop: give its WORKSHOP_ID instead of --series. "
-            "With --series, leave out --kind for the series report, or give --kind update."
+            "With --series, leave out --kind for the series report, or give --kind update "
+            "or --kind recompense."
         )
     if args.naming is not None and not update:
         raise UserFacingError("--naming is for the update (--series SERIES_ID --kind update) only.")
     if update and (args.date_from or args.date_to):
         raise UserFacingError("--from and --to are for the series report only, not the update.")
+    if money and args.date_from and args.date_to and args.date_to < args.date_from:
+        raise UserFacingError("The --to date is before the --from date. Please swap them round.")
     database = _open()
     try:
         with database.reading() as session:
-            if update:
+            if money:
+                request = ExportRequest(
+                    "recompense",
+                    find_series_id(session, args.series),
+                    large_print=args.large_print,
+                    date_from=args.date_from,
+                    date_to=args.date_to,
+                )
+            elif update:
                 request = ExportRequest(
                     "update",
                     find_series_id(session, args.series),
@@ -298,6 +317,8 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     if request.kind == "update":
         shown = "first names" if request.naming == "first_names" else "initials"
         print(f"People are shown by {shown} only.")
+    if request.kind == "recompense":
+        print("It holds names and money: give it only to finance, and keep it safe.")
     return EXIT_OK
 
 

@@ -3,9 +3,9 @@
     python docs/screenshots_coordinator.py [--out docs/images]
 
 Writes coordinator-people, coordinator-expenses, coordinator-fair-load,
-coordinator-totals, coordinator-record (the button for a
-record of contribution) and the export dialog for the two documents (coordinator-record-dialog,
-coordinator-update-dialog), each at 100 % and (with "-200") at 200 % text. Look at every
+coordinator-totals, coordinator-record (the button for a record of contribution) and the
+export dialog for the three documents (coordinator-record-dialog, coordinator-update-dialog,
+coordinator-recompense-dialog), each at 100 % and (with "-200") at 200 % text. Look at every
 image before using it.
 """
 
@@ -112,7 +112,11 @@ def _render_desk(app: Any, loop: Any, size: Any, out: Path, suffix: str) -> None
     desk.export_button.setFocus()
     _settle_setup(app)
     _save(window, out / f"coordinator-totals{suffix}.png")
-    for kind, button in (("record", desk.record_button), ("update", desk.update_button)):
+    for kind, button in (
+        ("record", desk.record_button),
+        ("update", desk.update_button),
+        ("recompense", desk.summary_button),
+    ):
         button.click()  # Mary-Jane, chosen above, agreed to a record of contribution
         dialog = desk.export_dialog
         assert dialog is not None

@@ -24,7 +24,8 @@ WORKSHOP_KINDS = ("minutes", "slips", "agreement", "briefing")
 SERIES_KIND = "series"
 RECORD_KIND = "record"  # a person's record of contribution: target is the participant
 UPDATE_KIND = "update"  # the "you said, we did" update: target is the series
-COORDINATOR_KINDS = (RECORD_KIND, UPDATE_KIND)
+RECOMPENSE_KIND = "recompense"  # the summary for finance: target is the series
+COORDINATOR_KINDS = (RECORD_KIND, UPDATE_KIND, RECOMPENSE_KIND)
 NAMINGS = ("initials", "first_names")  # the update's choice, as in series_update.Naming
 KIND_WORDS = {
     "minutes": "Minutes",
@@ -34,6 +35,7 @@ KIND_WORDS = {
     "series": "Series report",
     "record": "Record of contribution",
     "update": "“You said, we did” update",
+    "recompense": "Summary for finance",
 }
 
 
@@ -45,18 +47,18 @@ class ExportCancelled(Exception):
 class ExportRequest:
     """What to export: a workshop document (``kind``), the series report, or a coordinator's.
 
-    For ``record`` the target is a person (participant); for ``series`` and
-    ``update`` it is a series; otherwise a workshop.
+    For ``record`` the target is a person (participant); for ``series``,
+    ``update`` and ``recompense`` it is a series; otherwise a workshop.
     """
 
     kind: str
     target_id: uuid.UUID
     large_print: bool = False
     show_names: bool = False  # slips only: the holder's name instead of initials
-    date_from: date | None = None  # series report only
+    date_from: date | None = None  # series report and summary for finance only
     date_to: date | None = None
     naming: str = "initials"  # update only: "initials" or "first_names"
-    today: date | None = None  # record and update: the date they are made (default today)
+    today: date | None = None  # coordinator's documents: the date made (default today)
 
     def __post_init__(self) -> None:
         if self.kind not in (*WORKSHOP_KINDS, SERIES_KIND, *COORDINATOR_KINDS):
@@ -87,6 +89,16 @@ def read_document(session: Session, request: ExportRequest) -> object:
         return series_update(
             session, request.target_id, Naming(request.naming), request.today or date.today()
         )
+    if request.kind == RECOMPENSE_KIND:
+        from coprodesk.core.recompense_summary import recompense_summary
+
+        return recompense_summary(
+            session,
+            request.target_id,
+            request.today or date.today(),
+            request.date_from,
+            request.date_to,
+        )
     return report_data.series_report_data(
         session, request.target_id, date_from=request.date_from, date_to=request.date_to
     )
@@ -115,6 +127,8 @@ def write_document(
         from coprodesk.export.contribution_record import build_record as builder
     elif request.kind == UPDATE_KIND:
         from coprodesk.export.series_update import build_update as builder
+    elif request.kind == RECOMPENSE_KIND:
+        from coprodesk.export.recompense_summary import build_summary as builder
     else:
         from coprodesk.export.series_report import build_series_report as builder
     builder(

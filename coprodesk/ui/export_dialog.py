@@ -66,9 +66,15 @@ KINDS = (
         "“You said, we did” &update",
         "For everyone who took part: what came of it. First names or initials only.",
     ),
+    (
+        "recompense",
+        "Summary for fi&nance",
+        "For finance: each person's expenses and reward, with totals. Full names and money.",
+    ),
 )
 DOCUMENT_KINDS = ("minutes", "slips", "agreement", "briefing", "series")
-COORDINATOR_KINDS = ("record", "update")
+COORDINATOR_KINDS = ("record", "update", "recompense")
+RANGED_KINDS = ("series", "recompense")  # the documents that can cover part of a series
 NOT_AGREED_NOTE = (
     "The record of contribution is off until {name} agrees to one, because it names them: "
     "tick “Agreed to a record of contribution” on the coordinator's desk first."
@@ -82,6 +88,7 @@ FILE_WORDS = {
     "series": "series report",
     "record": "record of contribution",
     "update": "you said, we did",
+    "recompense": "summary for finance",
 }
 NAMES_NOTE = "Each slip is its holder's own. With names on, give each person only their own slip."
 
@@ -128,6 +135,7 @@ class ExportDialog(QDialog):
         person_id: uuid.UUID | None = None,
         person_name: str = "",
         record_agreed: bool = False,
+        date_range: tuple[date, date] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export a PDF")
@@ -194,13 +202,23 @@ class ExportDialog(QDialog):
             self.naming_group.addButton(button)
             self.naming_buttons[key] = button
         self.naming_buttons["initials"].setChecked(True)
-        self.date_range = QCheckBox("Series report: only workshops between two &dates")
+        self.date_range = QCheckBox(
+            "Summary for finance: only workshops between two &dates"
+            if "recompense" in kinds
+            else "Series report: only workshops between two &dates"
+        )
         self.date_range.setAccessibleName("Only workshops between two dates")
         today = QDate.currentDate()
         self.date_from = QDateEdit(today.addMonths(-3))
         self.date_from.setAccessibleName("First date")
         self.date_to = QDateEdit(today)
         self.date_to.setAccessibleName("Last date")
+        if date_range is not None:  # the range the desk was showing
+            self.date_range.setChecked(True)
+            self.date_from.setDate(
+                QDate(date_range[0].year, date_range[0].month, date_range[0].day)
+            )
+            self.date_to.setDate(QDate(date_range[1].year, date_range[1].month, date_range[1].day))
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
@@ -257,8 +275,9 @@ class ExportDialog(QDialog):
             layout.addWidget(button)
             button.setVisible("update" in kinds)
         self.show_names.setVisible("slips" in kinds)
-        self.date_range.setVisible("series" in kinds)
-        dates.setVisible("series" in kinds)
+        ranged = any(key in kinds for key in RANGED_KINDS)
+        self.date_range.setVisible(ranged)
+        dates.setVisible(ranged)
         layout.addStretch()
         # At large text sizes on a small screen the choices scroll instead of being squeezed.
         scroll = QScrollArea()
@@ -303,7 +322,7 @@ class ExportDialog(QDialog):
         """Whether ``key`` can be exported from here (a record needs the person's agreement)."""
         if key not in self.kinds:
             return False
-        if key in ("series", "update"):
+        if key in ("series", "update", "recompense"):
             return True
         if key == "record":
             return self.person_id is not None and self.record_agreed
@@ -333,9 +352,9 @@ class ExportDialog(QDialog):
         self.names_note.setVisible(kind == "slips")
         for button in self.naming_buttons.values():
             button.setEnabled(idle and kind == "update")
-        self.date_range.setEnabled(idle and kind == "series")
+        self.date_range.setEnabled(idle and kind in RANGED_KINDS)
         for edit in (self.date_from, self.date_to):
-            edit.setEnabled(idle and kind == "series" and self.date_range.isChecked())
+            edit.setEnabled(idle and kind in RANGED_KINDS and self.date_range.isChecked())
         self.large_print.setEnabled(idle)
         for key, button in self.kind_buttons.items():
             button.setEnabled(idle and self._allowed(key))
@@ -345,11 +364,11 @@ class ExportDialog(QDialog):
         from coprodesk.export.documents import ExportRequest
 
         kind = self.kind
-        ranged = kind == "series" and self.date_range.isChecked()
+        ranged = kind in RANGED_KINDS and self.date_range.isChecked()
         date_from: date | None = self.date_from.date().toPython() if ranged else None  # type: ignore[assignment]
         date_to: date | None = self.date_to.date().toPython() if ranged else None  # type: ignore[assignment]
         target: uuid.UUID | None
-        if kind in ("series", "update"):
+        if kind in ("series", "update", "recompense"):
             target = self.series_id
         elif kind == "record":
             target = self.person_id
@@ -373,7 +392,7 @@ class ExportDialog(QDialog):
         kind = self.kind
         if not self._allowed(kind):
             return
-        if kind in ("series", "update"):
+        if kind in ("series", "update", "recompense"):
             title = self.series_title
         elif kind == "record":
             title = self.person_name

@@ -7,12 +7,15 @@ from pathlib import Path
 import pytest
 from builders import PEOPLE
 from pypdf import PdfReader
+from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 from test_accessibility import unnamed_focusable
 from test_coordinator_desk import choose, open_desk
 from ui_helpers import OpenWindow
 
+from coprodesk.core import recompense
 from coprodesk.core.db import Database
+from coprodesk.core.models import ExpenseKind
 from coprodesk.ui import export_dialog
 from coprodesk.ui.export_dialog import ExportDialog
 
@@ -136,4 +139,62 @@ def test_the_update_with_first_names_and_cancel(
     assert again.status.text() == "Export cancelled. Nothing was written."
     assert list(out.iterdir()) == []
     again.cancel_button.click()
+    open_window.wait_idle()
+
+
+def test_the_summary_for_finance_keeps_to_the_desk_dates(
+    qtbot: QtBot,
+    db: Database,
+    open_window: OpenWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "finance.pdf"
+    offered = choose_file(monkeypatch, target)
+    desk, built = open_desk(open_window, db)
+    with db.transaction() as session:
+        first, second, _third = built.workshop_ids  # 14 and 28 March 2026
+        recompense.add_expense(session, first, built.person("AO"), ExpenseKind.TRAVEL, 450)
+        recompense.add_expense(session, second, built.person("MJO"), ExpenseKind.REWARD, 2000)
+    desk.tabs.setCurrentIndex(2)
+    assert desk.summary_button.text() == "Summary for fi&nance (PDF)…"
+    assert desk.summary_button.isVisible()
+    desk.use_range.setChecked(True)
+    desk.start.setDate(QDate(2026, 3, 20))
+    desk.end.setDate(QDate(2026, 4, 30))
+    open_window.wait_idle()
+    desk.summary_button.click()
+    dialog = desk.export_dialog
+    assert isinstance(dialog, ExportDialog)
+    assert dialog.kind == "recompense"
+    assert dialog.date_range.isChecked()
+    assert dialog.date_range.isEnabled()
+    assert dialog.date_from.date() == QDate(2026, 3, 20)
+    assert dialog.date_to.date() == QDate(2026, 4, 30)
+    assert unnamed_focusable(dialog) == []
+    with qtbot.waitSignal(dialog.exported, timeout=30_000):
+        dialog.export_button.click()
+    assert offered[0].name == "Riverside Community Garden - summary for finance.pdf"
+    text = pdf_text(target)
+    assert "Summary for finance: Riverside Community Garden" in text
+    assert "Workshops from 20 March 2026 to 30 April 2026." in text
+    assert "Mary-Jane O'Neil" in text
+    assert "Reward for time £20.00 Owed" in text
+    assert "Amara Okafor" not in text  # her travel was on 14 March
+    assert "Summary for finance saved to" in open_window.window.statusBar().currentMessage()
+    open_window.wait_idle()
+
+    # Without the range ticked, the summary covers every workshop.
+    desk.use_range.setChecked(False)
+    open_window.wait_idle()
+    choose_file(monkeypatch, tmp_path / "all.pdf")
+    desk.summary_button.click()
+    again = desk.export_dialog
+    assert isinstance(again, ExportDialog)
+    assert not again.date_range.isChecked()
+    with qtbot.waitSignal(again.exported, timeout=30_000):
+        again.export_button.click()
+    everything = pdf_text(tmp_path / "all.pdf")
+    assert "All workshops." in everything
+    assert "Amara Okafor" in everything
     open_window.wait_idle()

@@ -399,13 +399,20 @@ class CoordinatorDesk(SetupPage):
             "E&xport for finance (CSV)…", self.export_csv, primary=True
         )
         self.export_button.setAccessibleName("Export for finance (CSV)")
+        self.summary_button = plain_button("Summary for fi&nance (PDF)…", self.export_summary)
+        self.summary_button.setAccessibleName("Summary for finance (PDF)")
+        self.summary_button.setAccessibleDescription(
+            "Each person's expenses and reward with totals, for the dates above if chosen"
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.export_button)
+        buttons.addWidget(self.summary_button)
         buttons.addStretch()
         layout.addLayout(buttons)
         self.export_result = hint(
-            "One row per person per workshop, amounts in pounds. It holds names and money: "
-            "give it only to finance, and delete your copy once they have it."
+            "The CSV has one row per person per workshop, amounts in pounds; the PDF summary "
+            "lists each person's expenses with totals. Both hold names and money: give them "
+            "only to finance, and delete your copy once they have it."
         )
         layout.addWidget(self.export_result)
         layout.addWidget(section("Keeping people informed"))
@@ -885,7 +892,15 @@ class CoordinatorDesk(SetupPage):
         """Export the series' "you said, we did" update."""
         self._open_export("update")
 
-    def _open_export(self, kind: str) -> None:
+    def export_summary(self) -> None:
+        """Export the summary for finance as a PDF, for the tab's dates when it has them."""
+        start, end = self._range()
+        if start is not None and end is not None:
+            self._open_export("recompense", (min(start, end), max(start, end)))
+        else:
+            self._open_export("recompense")
+
+    def _open_export(self, kind: str, date_range: tuple[date, date] | None = None) -> None:
         from coprodesk.ui.export_dialog import COORDINATOR_KINDS, ExportDialog
 
         if self.data is None:
@@ -903,6 +918,7 @@ class CoordinatorDesk(SetupPage):
             person_id=person.participant_id if person else None,
             person_name=person.name if person else "",
             record_agreed=person is not None and person.preference.record_agreed_at is not None,
+            date_range=date_range,
         )
         self.export_dialog.open()
 
