@@ -13,9 +13,7 @@ live-actions-board-200.png, projector-actions.png), the Close step's gate
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -27,12 +25,11 @@ from screenshots_live import (
     SIZE_200,
     Shooter,
     _save,
-    _spare_references,
+    live_shots,
 )
 
-from coprodesk import paths
 from coprodesk.core.live import Step
-from coprodesk.ui.palette import apply_look, set_text_scale
+from coprodesk.ui.palette import set_text_scale
 
 WORKSHOP_TITLE = "The welcome desk"
 # Who is here at the coming workshop (Zoë sent apologies; Sam is in writing).
@@ -78,26 +75,12 @@ def _prepare() -> tuple[object, object]:
 
 
 def render(out: Path) -> None:
-    import asyncio
-
-    import qasync
-    from PySide6.QtWidgets import QApplication
-
     from coprodesk.core.models import ActionStatus
     from coprodesk.ui.live.pages.actions import ActionsPage
     from coprodesk.ui.live.pages.review import ReviewPage
 
-    _spare_references()
-    out.mkdir(parents=True, exist_ok=True)
-    folder = Path(tempfile.mkdtemp(prefix="coprodesk-action-shots-"))
-    paths.set_data_dir(folder)
-    try:
+    with live_shots(out) as (app, loop):
         workshop_id, _people = _prepare()
-        app = QApplication.instance() or QApplication(sys.argv[:1])
-        assert isinstance(app, QApplication)
-        loop = qasync.QEventLoop(app)
-        asyncio.set_event_loop(loop)
-        apply_look(app, 1.0)
         shot = Shooter(app, loop, out, workshop_id)  # type: ignore[arg-type]
         try:
             shot.at(14)
@@ -142,10 +125,6 @@ def render(out: Path) -> None:
         finally:
             shot.close()
         _minutes_shot(app, loop, out, workshop_id)
-        loop.close()
-    finally:
-        paths.set_data_dir(None)
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _minutes_shot(app: object, loop: object, out: Path, workshop_id: object) -> None:

@@ -14,10 +14,7 @@ Look at every image before using it in the guide.
 from __future__ import annotations
 
 import argparse
-import asyncio
-import shutil
 import sys
-import tempfile
 import uuid
 from collections.abc import Sequence
 from datetime import timedelta
@@ -34,12 +31,12 @@ from screenshots_live import (
     START,
     Shooter,
     _demo,
-    _spare_references,
+    live_shots,
+    stored,
 )
 
-from coprodesk import paths
 from coprodesk.core.live import Step
-from coprodesk.ui.palette import apply_look, set_text_scale
+from coprodesk.ui.palette import set_text_scale
 
 
 def _agreement(shot: Shooter) -> None:
@@ -146,36 +143,14 @@ def _first_agreement(shot: Shooter) -> None:
 
 
 def render(out: Path) -> None:
-    import qasync
-    from PySide6.QtWidgets import QApplication
-
-    from coprodesk.core.db import open_database
-
-    _spare_references()
-    out.mkdir(parents=True, exist_ok=True)
-    folder = Path(tempfile.mkdtemp(prefix="coprodesk-shots-"))
-    paths.set_data_dir(folder)
-    try:
-        database = open_database()
-        with database.transaction() as session:
-            workshop_id = _demo(session)
-            first_id = _new_series(session)
-        database.close()
-        app = QApplication.instance() or QApplication(sys.argv[:1])
-        assert isinstance(app, QApplication)
-        loop = qasync.QEventLoop(app)
-        asyncio.set_event_loop(loop)
-        apply_look(app, 1.0)
+    with live_shots(out) as (app, loop):
+        workshop_id, first_id = stored(lambda session: (_demo(session), _new_series(session)))
         for chosen, scenes in ((first_id, _first_agreement), (workshop_id, _agreement)):
             shot = Shooter(app, loop, out, chosen)
             try:
                 scenes(shot)
             finally:
                 shot.close()
-        loop.close()
-    finally:
-        paths.set_data_dir(None)
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

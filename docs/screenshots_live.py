@@ -19,14 +19,16 @@ import shutil
 import sys
 import tempfile
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parents[1]
+T = TypeVar("T")
 sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QSize, Qt  # noqa: E402
@@ -230,27 +232,44 @@ def _finish_workshop(shot: Shooter) -> None:
     shot.shoot("live-close")
 
 
-def render(out: Path) -> None:
+@contextmanager
+def live_shots(out: Path) -> Iterator[tuple[QApplication, Any]]:
+    """What every live-window script needs: a throwaway data folder, the app with
+    CoproDesk's look at 100 % text, and a qasync loop; all put away afterwards."""
     import qasync
 
     _spare_references()
-    from coprodesk.core.db import open_database
-
     out.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="coprodesk-shots-"))
     paths.set_data_dir(folder)
     try:
-        database = open_database()
-        with database.transaction() as session:
-            workshop_id = _demo(session)
-        database.close()
-
         app = QApplication.instance() or QApplication(sys.argv[:1])
         assert isinstance(app, QApplication)
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
         apply_look(app, 1.0)
-        shot = Shooter(app, loop, out, workshop_id)
+        yield app, loop
+        loop.close()
+    finally:
+        paths.set_data_dir(None)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def stored(prepare: Callable[[Session], T]) -> T:
+    """Run ``prepare`` in one transaction of the throwaway folder's database."""
+    from coprodesk.core.db import open_database
+
+    database = open_database()
+    try:
+        with database.transaction() as session:
+            return prepare(session)
+    finally:
+        database.close()
+
+
+def render(out: Path) -> None:
+    with live_shots(out) as (app, loop):
+        shot = Shooter(app, loop, out, stored(_demo))
         try:
             _run_workshop(shot)
             set_text_scale(app, 2.0)
@@ -262,10 +281,6 @@ def render(out: Path) -> None:
             _finish_workshop(shot)
         finally:
             shot.close()
-        loop.close()
-    finally:
-        paths.set_data_dir(None)
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

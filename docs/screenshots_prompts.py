@@ -11,10 +11,7 @@ it in the guide.
 from __future__ import annotations
 
 import argparse
-import asyncio
-import shutil
 import sys
-import tempfile
 import uuid
 from collections.abc import Sequence
 from datetime import timedelta
@@ -29,12 +26,12 @@ from screenshots_live import (
     START,
     Shooter,
     _demo,
-    _spare_references,
+    live_shots,
+    stored,
 )
 
-from coprodesk import paths
 from coprodesk.core.live import Step
-from coprodesk.ui.palette import apply_look, set_text_scale
+from coprodesk.ui.palette import set_text_scale
 
 # Minutes typed during the first agenda items: (minutes after the start, initials, text).
 SPOKEN = (
@@ -91,36 +88,13 @@ def _side(shot: Shooter) -> None:
 
 
 def render(out: Path) -> None:
-    import qasync
-
-    _spare_references()
-    from coprodesk.core.db import open_database
-
-    out.mkdir(parents=True, exist_ok=True)
-    folder = Path(tempfile.mkdtemp(prefix="coprodesk-shots-"))
-    paths.set_data_dir(folder)
-    try:
-        database = open_database()
-        with database.transaction() as session:
-            workshop_id = _demo(session)
-        database.close()
-
-        from PySide6.QtWidgets import QApplication
-
-        app = QApplication.instance() or QApplication(sys.argv[:1])
-        assert isinstance(app, QApplication)
-        loop = qasync.QEventLoop(app)
-        asyncio.set_event_loop(loop)
-        apply_look(app, 1.0)
+    with live_shots(out) as (app, loop):
+        workshop_id = stored(_demo)
         shot = Shooter(app, loop, out, workshop_id)
         try:
             _shoot(shot, workshop_id, app)
         finally:
             shot.close()
-        loop.close()
-    finally:
-        paths.set_data_dir(None)
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _shoot(shot: Shooter, workshop_id: uuid.UUID, app: object) -> None:
