@@ -29,24 +29,11 @@ sys.path.insert(0, str(ROOT / "docs"))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from screenshots import SIZE_100, SIZE_200, _open_window, _save, _settle  # noqa: E402
+from screenshots_live import _spare_references  # noqa: E402
 
 from coprodesk import paths  # noqa: E402
 from coprodesk.ui import export_dialog  # noqa: E402
 from coprodesk.ui.palette import apply_look  # noqa: E402
-
-
-def _spare_references(count: int = 1_000_000) -> None:
-    """Keep None, True and False alive under PySide6 6.12.0 on Python 3.11 (as in
-    screenshots_live.py): that PySide6 drops a reference to them on many calls."""
-    if sys.version_info >= (3, 12):
-        return
-    import ctypes
-
-    keep = ctypes.pythonapi.Py_IncRef
-    keep.argtypes = [ctypes.py_object]
-    for constant in (None, True, False):
-        for _ in range(count):
-            keep(constant)
 
 
 def _dialogs(app: QApplication, loop: Any, out: Path, folder: Path) -> None:

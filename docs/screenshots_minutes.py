@@ -40,6 +40,7 @@ from PySide6.QtCore import QSize, Qt  # noqa: E402
 from PySide6.QtGui import QImage  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from screenshots_live import _spare_references  # noqa: E402
 
 from coprodesk import paths  # noqa: E402
 from coprodesk.ui.palette import GRID, apply_look  # noqa: E402
@@ -51,23 +52,6 @@ TYPED_AT = datetime(2026, 10, 12, 11, 34)
 TYPED = "AC: we will ask Aisha Rahman about the evening budget"
 SIZE_100 = QSize(GRID * 110, GRID * 85)
 SIZE_200 = QSize(GRID * 180, GRID * 125)
-
-
-def _spare_references(count: int = 1_000_000) -> None:
-    """Keep None, True and False alive under PySide6 6.12.0 on Python 3.11.
-
-    That PySide6 drops a reference to them on many calls; rendering makes enough
-    for Python to abort. Remove once PySide6 is fixed or pinned below 6.12.
-    """
-    if sys.version_info >= (3, 12):
-        return
-    import ctypes
-
-    keep = ctypes.pythonapi.Py_IncRef
-    keep.argtypes = [ctypes.py_object]
-    for constant in (None, True, False):
-        for _ in range(count):
-            keep(constant)
 
 
 def _save(widget: QWidget, target: Path) -> None:
