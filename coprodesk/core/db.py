@@ -112,6 +112,28 @@ class Database:
         except OperationalError as error:
             raise storage_problem(error, self.path) from error
 
+    @contextmanager
+    def direct(self) -> Iterator[sqlite3.Connection]:
+        """One transaction straight on the SQLite driver, for the typing hot path.
+
+        The connection is the engine's (same pragmas); committed on success,
+        rolled back on any error. Use it with ``coprodesk.core.prepared``.
+        """
+        pooled = self.engine.raw_connection()
+        try:
+            connection = pooled.driver_connection
+            assert isinstance(connection, sqlite3.Connection)
+            try:
+                yield connection
+                connection.commit()
+            except BaseException:
+                connection.rollback()
+                raise
+        except sqlite3.OperationalError as error:
+            raise storage_problem(error, self.path) from error
+        finally:
+            pooled.close()
+
     def integrity_ok(self) -> bool:
         with self.engine.connect() as connection:
             return connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
@@ -120,9 +142,9 @@ class Database:
         self.engine.dispose()
 
 
-def storage_problem(error: OperationalError, path: Path) -> StorageError:
+def storage_problem(error: OperationalError | sqlite3.OperationalError, path: Path) -> StorageError:
     """Turn SQLite's operational failures into plain messages."""
-    text = str(error.orig).lower()
+    text = str(error.orig if isinstance(error, OperationalError) else error).lower()
     if "full" in text:
         problem = "The disk is full, so the last change could not be saved."
     elif "locked" in text or "busy" in text:

@@ -7,15 +7,17 @@ explicitly kept as "not a name".
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Final, Literal, cast
+from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from coprodesk.core.db import Database
 from coprodesk.core.entry_line import parse_line
 from coprodesk.core.errors import InvalidInput, NotFound
 from coprodesk.core.models import (
@@ -30,11 +32,11 @@ from coprodesk.core.models import (
     utcnow,
 )
 from coprodesk.core.nameguard import GuardResult, NameGuard, Replacement, mark_not_a_name
+from coprodesk.core.prepared import PreparedInsert
 from coprodesk.core.text import clean_text
 
 _ENTRIES = cast(Table, MinuteEntry.__table__)
 _SPEAKERS = cast(Table, EntrySpeaker.__table__)
-# Built once: the hot path of live minute-taking commits on every Enter.
 _INSERT_ENTRY = insert(_ENTRIES).values(
     position=select(func.coalesce(func.max(_ENTRIES.c.position), 0) + 1)
     .where(_ENTRIES.c.workshop_id == bindparam("of_workshop"))
@@ -48,9 +50,6 @@ _INSERT_UNDER_RUNNING_ITEM = _INSERT_ENTRY.values(
 )
 _INSERT_SPEAKER = insert(_SPEAKERS)
 
-# ``add_entry(agenda_item_id=RUNNING_ITEM)``: the item running as the entry is stored.
-RUNNING_ITEM: Final = "running item"
-
 
 def add_entry(
     session: Session,
@@ -59,7 +58,7 @@ def add_entry(
     *,
     speakers: Sequence[uuid.UUID] = (),
     kind: EntryKind = EntryKind.NOTE,
-    agenda_item_id: uuid.UUID | Literal["running item"] | None = None,
+    agenda_item_id: uuid.UUID | None = None,
     decided_by_group: bool = False,
     sent_in_writing: bool = False,
     recorded_at: datetime | None = None,
@@ -77,11 +76,9 @@ def add_entry(
         "sent_in_writing": sent_in_writing,
         "recorded_at": recorded_at or utcnow(),
         "agreement_point": agreement_point,
+        "agenda_item_id": agenda_item_id,
     }
-    if agenda_item_id == RUNNING_ITEM:
-        session.execute(_INSERT_UNDER_RUNNING_ITEM, values)
-    else:
-        session.execute(_INSERT_ENTRY, {**values, "agenda_item_id": agenda_item_id})
+    session.execute(_INSERT_ENTRY, values)
     unique_speakers = list(dict.fromkeys(speakers))
     if unique_speakers:
         session.execute(
@@ -165,8 +162,30 @@ def _initials_to_ids(session: Session, workshop_id: uuid.UUID) -> dict[str, uuid
     )
 
 
+# What ``record_line`` writes, prepared on first use: the hot path of live minute-taking.
+_RECORD_KEYS = (
+    "id",
+    "workshop_id",
+    "of_workshop",
+    "kind",
+    "text",
+    "decided_by_group",
+    "sent_in_writing",
+    "recorded_at",
+)
+
+
+@functools.cache
+def _prepared_record() -> tuple[PreparedInsert, PreparedInsert, PreparedInsert]:
+    return (
+        PreparedInsert(_INSERT_UNDER_RUNNING_ITEM, _RECORD_KEYS),
+        PreparedInsert(_INSERT_ENTRY, (*_RECORD_KEYS, "agenda_item_id")),
+        PreparedInsert(_INSERT_SPEAKER, ("entry_id", "participant_id")),
+    )
+
+
 def record_line(
-    session: Session,
+    database: Database,
     workshop_id: uuid.UUID,
     line: str,
     guard: NameGuard,
@@ -175,28 +194,41 @@ def record_line(
     agenda_item_id: uuid.UUID | None = None,
     sent_in_writing: bool = False,
 ) -> Recorded:
-    """Store one typed line: speakers and kind read from it, names replaced by initials.
+    """Store and commit one typed line: speakers and kind read from it, names as initials.
 
     ``guard`` is built for the workshop's series (and again when its people change).
     With no ``agenda_item_id`` the entry goes under the agenda item running now, if any.
     A kind word in the line ("decision: ...") wins over ``kind``. A decision with no
-    named speakers is recorded as made by the whole group.
+    named speakers is recorded as made by the whole group. The line is its own
+    transaction, written straight to SQLite, so Enter waits for little but the disk.
     """
     people = guard.people
     parsed = parse_line(line, people)
     guarded = guard.apply(parsed.text)
     chosen = parsed.kind or kind
-    entry_id = add_entry(
-        session,
-        workshop_id,
-        guarded.text,
-        speakers=[people[initials] for initials in parsed.speakers],
-        kind=chosen,
-        # The entry belongs to the item running as it is typed.
-        agenda_item_id=RUNNING_ITEM if agenda_item_id is None else agenda_item_id,
-        decided_by_group=chosen is EntryKind.DECISION and not parsed.speakers,
-        sent_in_writing=sent_in_writing,
-    )
+    entry_id = uuid.uuid4()
+    values = {
+        "id": entry_id,
+        "workshop_id": workshop_id,
+        "of_workshop": workshop_id,
+        "kind": chosen,
+        "text": clean_text(guarded.text, "note", TEXT_MAX, required=True),
+        "decided_by_group": chosen is EntryKind.DECISION and not parsed.speakers,
+        "sent_in_writing": sent_in_writing,
+        "recorded_at": utcnow(),
+        # The entry belongs to the item running as it is typed, unless one is named.
+        "agenda_item_id": agenda_item_id,
+    }
+    under_running_item, under_item, speaker = _prepared_record()
+    with database.direct() as connection:
+        (under_running_item if agenda_item_id is None else under_item).run(connection, values)
+        speaker.run_many(
+            connection,
+            [
+                {"entry_id": entry_id, "participant_id": people[initials]}
+                for initials in dict.fromkeys(parsed.speakers)
+            ],
+        )
     return Recorded(entry_id, guarded, parsed.speakers, chosen)
 
 

@@ -75,6 +75,11 @@ class DbRunner:
         await self._opened.wait()
         return await self.call(functools.partial(self._reading, fn))
 
+    async def use(self, fn: Callable[[Database], T]) -> T:
+        """Run ``fn`` with the open database on the worker thread; it makes its own units."""
+        await self._opened.wait()
+        return await self.call(functools.partial(self._with_database, fn))
+
     def close(self) -> None:
         """Close the database and release the lock, waiting for work in flight."""
         try:
@@ -109,16 +114,20 @@ class DbRunner:
         if lock is not None:
             lock.release()
 
-    def _in_transaction(self, fn: Callable[[Session], T]) -> T:
+    def _open_database(self) -> Database:
         if self._database is None:
             raise RuntimeError("the database is not open")
-        with self._database.transaction() as session:
+        return self._database
+
+    def _with_database(self, fn: Callable[[Database], T]) -> T:
+        return fn(self._open_database())
+
+    def _in_transaction(self, fn: Callable[[Session], T]) -> T:
+        with self._open_database().transaction() as session:
             return fn(session)
 
     def _reading(self, fn: Callable[[Session], T]) -> T:
-        if self._database is None:
-            raise RuntimeError("the database is not open")
-        with self._database.reading() as session:
+        with self._open_database().reading() as session:
             return fn(session)
 
     def _close(self) -> None:

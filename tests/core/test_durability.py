@@ -20,21 +20,26 @@ from coprodesk.core.models import MinuteEntry
 
 KILLS = 20
 
-# The writer commits entries through the core as fast as it can and reports
-# each id only once its commit has returned.
+# The writer commits entries through the core as fast as it can, in turn through
+# a session and the way a typed line goes (straight to SQLite), and reports each
+# id only once its commit has returned.
 WRITER = """
 import sys, uuid
 from pathlib import Path
 from coprodesk.core import minutes
 from coprodesk.core.db import open_database
+from coprodesk.core.nameguard import NameGuard
 
 database = open_database(Path(sys.argv[1]))
 workshop_id = uuid.UUID(sys.argv[2])
+guard = NameGuard(())
 print("ready", flush=True)
 while True:
     with database.transaction() as session:
         entry_id = minutes.add_entry(session, workshop_id, "Noted in the room, word for word.")
     print(entry_id, flush=True)
+    recorded = minutes.record_line(database, workshop_id, "Typed live, word for word.", guard)
+    print(recorded.entry_id, flush=True)
 """
 
 
@@ -72,7 +77,8 @@ def test_every_reported_entry_survives_sigkill(db: Database, tmp_path: Path) -> 
     try:
         assert reopened.integrity_ok()
         with reopened.reading() as session:
-            stored = set(session.scalars(select(MinuteEntry.id)))
+            stored = dict(session.execute(select(MinuteEntry.id, MinuteEntry.text)).all())
     finally:
         reopened.close()
-    assert reported <= stored
+    assert reported <= stored.keys()
+    assert {stored[entry_id].split()[0] for entry_id in reported} == {"Noted", "Typed"}

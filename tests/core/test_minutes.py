@@ -71,8 +71,7 @@ def test_a_typed_name_is_stored_as_initials(
     db: Database, room: tuple[uuid.UUID, NameGuard]
 ) -> None:
     workshop_id, guard = room
-    with db.transaction() as session:
-        recorded = minutes.record_line(session, workshop_id, "SO: Aisha's idea was good", guard)
+    recorded = minutes.record_line(db, workshop_id, "SO: Aisha's idea was good", guard)
     assert recorded.speakers == ("SO",)
     assert [r.original for r in recorded.guard.replacements] == ["Aisha"]
     with db.reading() as session:
@@ -86,8 +85,7 @@ def test_keep_as_typed_survives_the_guard_again(
     db: Database, room: tuple[uuid.UUID, NameGuard]
 ) -> None:
     workshop_id, guard = room
-    with db.transaction() as session:
-        recorded = minutes.record_line(session, workshop_id, "We will see", guard)
+    recorded = minutes.record_line(db, workshop_id, "We will see", guard)
     (replacement,) = recorded.guard.replacements
     with db.transaction() as session:
         minutes.keep_as_typed(session, recorded.entry_id, replacement)
@@ -102,11 +100,8 @@ def test_keep_as_typed_survives_the_guard_again(
 
 def test_decisions_say_who_made_them(db: Database, room: tuple[uuid.UUID, NameGuard]) -> None:
     workshop_id, guard = room
-    with db.transaction() as session:
-        minutes.record_line(session, workshop_id, "decision: open at 9:30", guard)
-        minutes.record_line(
-            session, workshop_id, "AR: open Thursdays", guard, kind=EntryKind.DECISION
-        )
+    minutes.record_line(db, workshop_id, "decision: open at 9:30", guard)
+    minutes.record_line(db, workshop_id, "AR: open Thursdays", guard, kind=EntryKind.DECISION)
     with db.reading() as session:
         group, named = minutes.entries(session, workshop_id)
     assert group.decided_by_group
@@ -116,11 +111,9 @@ def test_decisions_say_who_made_them(db: Database, room: tuple[uuid.UUID, NameGu
 
 def test_edit_delete_undo_and_reorder(db: Database, room: tuple[uuid.UUID, NameGuard]) -> None:
     workshop_id, guard = room
-    with db.transaction() as session:
-        ids = [
-            minutes.record_line(session, workshop_id, f"SO: point {n}", guard).entry_id
-            for n in range(1, 5)
-        ]
+    ids = [
+        minutes.record_line(db, workshop_id, f"SO: point {n}", guard).entry_id for n in range(1, 5)
+    ]
     with db.transaction() as session:
         minutes.edit_entry(session, ids[0], guard, speakers=["AR", "WM"], kind=EntryKind.QUESTION)
         deleted = minutes.delete_entry(session, ids[1])
@@ -146,10 +139,10 @@ def test_read_back_and_written_contributions(
     db: Database, room: tuple[uuid.UUID, NameGuard]
 ) -> None:
     workshop_id, guard = room
+    entry_id = minutes.record_line(
+        db, workshop_id, "SO: the forms are hard to read", guard, sent_in_writing=True
+    ).entry_id
     with db.transaction() as session:
-        entry_id = minutes.record_line(
-            session, workshop_id, "SO: the forms are hard to read", guard, sent_in_writing=True
-        ).entry_id
         minutes.set_read_back(session, entry_id, "agreed")
     with db.reading() as session:
         (entry,) = minutes.entries(session, workshop_id)
@@ -179,13 +172,14 @@ def test_an_entry_goes_under_the_item_running_as_it_is_typed(
     db: Database, room: tuple[uuid.UUID, NameGuard]
 ) -> None:
     workshop_id, guard = room
+    before = minutes.record_line(db, workshop_id, "Before the agenda", guard)
     with db.transaction() as session:
-        before = minutes.record_line(session, workshop_id, "Before the agenda", guard)
         item = workshop.add_agenda_item(session, workshop_id, "Bus times", 10)
         live.start_item(session, item)
-        during = minutes.record_line(session, workshop_id, "SO: the 7 is late", guard)
+    during = minutes.record_line(db, workshop_id, "SO: the 7 is late", guard)
+    with db.transaction() as session:
         live.next_item(session, workshop_id)  # the last item ends; none is running
-        after = minutes.record_line(session, workshop_id, "After the agenda", guard)
+    after = minutes.record_line(db, workshop_id, "After the agenda", guard)
     with db.reading() as session:
         entries = {entry.id: entry for entry in minutes.entries(session, workshop_id)}
     assert entries[before.entry_id].agenda_item_id is None

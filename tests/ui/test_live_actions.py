@@ -334,13 +334,9 @@ def test_a_minute_entry_becomes_an_action(
     qtbot: QtBot, db: Database, event_loop: asyncio.AbstractEventLoop
 ) -> None:
     built = build_minutes(db)
-    with db.transaction() as session:
-        minutes.record_line(
-            session,
-            built.workshop_id,
-            "AR: find out who holds the shed key",
-            minutes.NameGuard.for_series(session, built.series_id),
-        )
+    with db.reading() as session:
+        guard = minutes.NameGuard.for_series(session, built.series_id)
+    minutes.record_line(db, built.workshop_id, "AR: find out who holds the shed key", guard)
     with PanelOpener(qtbot) as opener:
         panel = opener.open(built)
         choose_row(panel, 0)

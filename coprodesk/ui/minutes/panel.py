@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 import uuid
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import shiboken6
@@ -285,8 +285,10 @@ class MinutesPanel(QWidget):
     ) -> None:
         store = self._store
         try:
-            saved = await self._write(
-                lambda session: store.record(session, text, kind, agenda_item, in_writing),
+            saved = await self._attempt(
+                self._runner.use(
+                    lambda database: store.record(database, text, kind, agenda_item, in_writing)
+                ),
                 "minutes record",
                 LINE_KEPT,
             )
@@ -727,8 +729,12 @@ class MinutesPanel(QWidget):
         self, write: Callable[[Session], T], event: str, after: str = ""
     ) -> T | _Failed:
         """Run ``write`` in one transaction; on failure say so in the notice, never a dialog."""
+        return await self._attempt(self._runner.run(write), event, after)
+
+    async def _attempt(self, work: Awaitable[T], event: str, after: str = "") -> T | _Failed:
+        """Wait for ``work``; on failure say so in the notice, never a dialog."""
         try:
-            return await self._runner.run(write)
+            return await work
         except Exception as error:
             if self._alive():
                 if isinstance(error, NotFound):

@@ -1,8 +1,9 @@
 """The minutes panel's work on the database worker. No Qt here.
 
 Each method runs inside one ``DbRunner`` transaction (``runner.run(store.x)``),
-writes through ``coprodesk.core.minutes`` and returns plain frozen values for
-the UI thread, so every change is committed before the screen shows it.
+except ``record``, which commits the typed line on its own (``runner.use``); all
+write through ``coprodesk.core.minutes`` and return plain frozen values for the
+UI thread, so every change is committed before the screen shows it.
 
 The store keeps the series' name guard. Before every write it checks whether
 the series' people have changed (a late arrival, a renamed person) and builds
@@ -20,6 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coprodesk.core import minutes, series
+from coprodesk.core.db import Database
 from coprodesk.core.entry_line import parse_line
 from coprodesk.core.enums import EntryKind
 from coprodesk.core.errors import InvalidInput, NotFound
@@ -155,15 +157,17 @@ class MinutesStore:
 
     def record(
         self,
-        session: Session,
+        database: Database,
         line: str,
         kind: EntryKind,
         agenda_item_id: uuid.UUID | None,
         sent_in_writing: bool,
     ) -> Saved:
-        guard, rebuilt = self.guard(session)
+        """Enter: the line is committed on its own, then read back as stored."""
+        with database.reading() as session:
+            guard, rebuilt = self.guard(session)
         recorded = minutes.record_line(
-            session,
+            database,
             self.workshop_id,
             line,
             guard,
@@ -171,11 +175,9 @@ class MinutesStore:
             agenda_item_id=agenda_item_id,
             sent_in_writing=sent_in_writing,
         )
-        return Saved(
-            entry_view(session, recorded.entry_id),
-            recorded.guard,
-            self._initials_if(guard, rebuilt),
-        )
+        with database.reading() as session:
+            entry = entry_view(session, recorded.entry_id)
+        return Saved(entry, recorded.guard, self._initials_if(guard, rebuilt))
 
     def edit_line(self, session: Session, entry_id: uuid.UUID, line: str) -> Saved:
         """Change an entry to what ``line`` says (speakers, kind and text, as typed)."""
