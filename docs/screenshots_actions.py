@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -23,6 +24,7 @@ from screenshots_live import (
     ROOT,
     SIZE_100,
     SIZE_200,
+    START,
     Shooter,
     _save,
     live_shots,
@@ -68,7 +70,10 @@ def _prepare() -> tuple[object, object]:
         ):
             actions.add_action(session, workshop.id, text, owners, accepted=accepted)
         minutes.add_entry(
-            session, workshop.id, "Tea and a seat while people wait would help.", speakers=[]
+            session,
+            workshop.id,
+            "Tea and a seat while people wait would help.",
+            recorded_at=START + timedelta(minutes=40),  # a fixed time, so the image never changes
         )
     database.close()
     return workshop.id, people

@@ -6,7 +6,9 @@ Opens the demo's third workshop, "The welcome desk", marks the people who came
 present, and goes to "What we agreed": the group revisits the agreement, the one
 person new to its latest version is asked, asks for a change, and the words are
 changed (a new version). Writes agreement-*.png at 100 % and 200 % text and
-projector-agreement-always.png (the agreement shown during the agenda).
+projector-agreement-always.png (the agreement shown during the agenda), and the
+starter set on the projector at 100 %, at 150 % (shrunk to fit) and at 200 % on a
+smaller screen (in pages).
 agreement-round-200-lower.png is scrolled to the consent round at 200 % text.
 Look at every image before using it in the guide.
 """
@@ -127,6 +129,9 @@ def _new_series(session: Session) -> uuid.UUID:
 
 
 def _first_agreement(shot: Shooter) -> None:
+    from PySide6.QtCore import QSize
+    from PySide6.QtWidgets import QApplication
+
     from coprodesk.ui.live.pages.agreement import AgreementPage
 
     shot.at(10)
@@ -139,6 +144,14 @@ def _first_agreement(shot: Shooter) -> None:
     page.statements.setFocus()
     shot.shoot("agreement-starter-set")
     shot.shoot_projector("projector-agreement-starter-set")
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    set_text_scale(app, 1.5)  # the text shrinks to fit
+    shot.shoot_projector("projector-agreement-150")
+    # A smaller screen at 200 %: too long even at half size, so pages that turn by themselves.
+    set_text_scale(app, 2.0)
+    shot.shoot_projector("projector-agreement-pages", QSize(1280, 720))
+    set_text_scale(app, 1.0)
     shot.window.projector_controls.set_showing(False)
 
 

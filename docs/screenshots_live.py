@@ -148,11 +148,11 @@ class Shooter:
         self.wait()
         _save(widget or self.window, self.out / f"{name}.png")
 
-    def shoot_projector(self, name: str) -> None:
+    def shoot_projector(self, name: str, size: QSize = PROJECTOR_SIZE) -> None:
         projector = self.window.projector
         self.window.projector_controls.full_screen.setChecked(False)
         self.window.projector_controls.set_showing(True)
-        projector.resize(PROJECTOR_SIZE)
+        projector.resize(size)
         self.wait()
         self.shoot(name, projector)
 

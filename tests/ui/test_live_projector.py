@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import ast
 import inspect
+import uuid
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 from live_helpers import AGREEMENT, PEOPLE, ROLES, SUPPORT, LiveOpener, build
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from coprodesk.core import attendance
 from coprodesk.core.db import Database
-from coprodesk.core.live import STEPS, PublicSnapshot, Step
+from coprodesk.core.live import STEPS, PublicSnapshot, Step, item_timing
 from coprodesk.core.models import AttendanceStatus
+from coprodesk.core.workshop import AgendaItemView
 from coprodesk.ui.live import projector, projector_content
 from coprodesk.ui.live.projector import PROJECTOR_POINT_SIZE, ProjectorWindow
 from coprodesk.ui.live.window import LiveWindow
@@ -184,3 +188,83 @@ def test_the_projector_is_large_and_high_contrast(db: Database, opener: LiveOpen
                 assert label.font().pointSizeF() >= PROJECTOR_POINT_SIZE, label.text()
                 text = label.palette().color(QPalette.ColorRole.WindowText)
                 assert contrast(text, background) >= 7, label.text()
+
+
+LONG_AGREEMENT = tuple(
+    f"We give everyone time to speak and we listen without interrupting, number {n}"
+    for n in range(1, 14)
+)
+
+
+def agreement_on(window: ProjectorWindow, statements: tuple[str, ...]) -> None:
+    window.show_public(
+        PublicSnapshot("Bus routes", Step.AGREEMENT, None, None, statements, ("Aisha",), "")
+    )
+    window.fit_to_window()  # as the window does straight after any change
+
+
+def shown_statements(window: ProjectorWindow) -> list[str]:
+    return window.lines.text().split("\n")
+
+
+@pytest.mark.usefixtures("app_look")
+def test_a_long_agreement_shrinks_and_turns_pages_to_fit_the_screen(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    window = ProjectorWindow()
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    agreement_on(window, AGREEMENT)
+    assert window.fit == 1.0
+    assert window.pages == []
+
+    agreement_on(window, LONG_AGREEMENT)
+    assert window.fit < 1.0
+    assert window.pages == []
+    assert shown_statements(window) == [f"{n}. {s}" for n, s in enumerate(LONG_AGREEMENT, 1)]
+    assert window.layout().totalHeightForWidth(window.width()) <= window.height()
+
+    qapp.setFont(QFont(qapp.font().family(), round(qapp.font().pointSizeF() * 1.5)))
+    agreement_on(window, LONG_AGREEMENT)
+    assert window.fit == projector.FIT_STEPS[-1]
+    count = len(window.pages)
+    assert count > 1
+    seen: list[str] = []
+    for page in range(1, count + 1):
+        assert window.heading.text() == f"What we agreed ({page} of {count})"
+        assert window.layout().totalHeightForWidth(window.width()) <= window.height()
+        seen += shown_statements(window)
+        window.next_page()
+    assert seen == [f"{n}. {s}" for n, s in enumerate(LONG_AGREEMENT, 1)]
+    assert window.heading.text() == f"What we agreed (1 of {count})"
+
+
+@pytest.mark.usefixtures("app_look")
+def test_the_pages_turn_by_themselves_and_the_clock_does_not_reset_them(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    window = ProjectorWindow()
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    window.set_agreement_always(True)
+    qapp.setFont(QFont(qapp.font().family(), round(qapp.font().pointSizeF() * 2)))
+    start = datetime(2026, 7, 6, 12, 32)
+    running = AgendaItemView(uuid.uuid4(), 1, "Bus times", 10, False, "", start, None)
+    snapshot = PublicSnapshot(
+        "Bus routes", Step.AGENDA, running, item_timing(running, start), LONG_AGREEMENT, (), ""
+    )
+    window.show_public(snapshot)
+    qtbot.waitUntil(lambda: len(window.pages) > 1)
+    turner = window.findChild(QTimer, "page turner")
+    assert turner is not None
+    assert turner.isActive()
+    assert turner.interval() == projector.PAGE_SECONDS * 1000
+    turner.timeout.emit()
+    assert window.heading.text().startswith("What we agreed (2 of")
+    later = replace(snapshot, timing=item_timing(running, start + timedelta(minutes=1)))
+    window.show_public(later)
+    qtbot.wait(20)
+    assert window.timer.text() != ""
+    assert window.heading.text().startswith("What we agreed (2 of")

@@ -2,16 +2,31 @@
 
 It is fed only ``PublicSnapshot`` values (``show_public``), so nothing private
 can reach it: no roles, no counts, no notes. Text starts at 28 pt at 100 %
-and grows with the text-size setting; near-white on near-black. Showing it
-never takes the keyboard from the facilitator. In it, F11 switches full
+and grows with the text-size setting; near-white on near-black. When a long
+agreement or list would not fit the screen, all of it shrinks together, step by
+step, to no less than half that size; if it still does not fit, the list turns
+its pages by itself every ``PAGE_SECONDS`` ("What we agreed (1 of 2)"). Showing
+it never takes the keyboard from the facilitator. In it, F11 switches full
 screen, Escape leaves full screen and F5 hides it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QHideEvent, QKeySequence, QPalette, QScreen
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QHideEvent,
+    QKeySequence,
+    QPalette,
+    QResizeEvent,
+    QScreen,
+)
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from coprodesk.core.live import PublicSnapshot, RoomSummary
 from coprodesk.ui.live.look import (
@@ -19,12 +34,16 @@ from coprodesk.ui.live.look import (
     PROJECTOR_MUTED,
     PROJECTOR_OVER,
     PROJECTOR_TEXT,
+    FontFollower,
     follow_font,
 )
 from coprodesk.ui.live.projector_content import ProjectorContent, projector_content
 from coprodesk.ui.palette import BASE_POINT_SIZE, GRID
 
 PROJECTOR_POINT_SIZE = 28.0
+# How far text shrinks to fit the screen, largest first: never below half size.
+FIT_STEPS = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5)
+PAGE_SECONDS = 15
 TITLE = "CoproDesk projector"
 SHORTCUT_GROUP = "In the projector window"
 
@@ -46,13 +65,17 @@ def projector_palette() -> QPalette:
     return palette
 
 
-def _label(factor: float = 1.0, *, bold: bool = False) -> QLabel:
+def _label(base: Callable[[], QFont], factor: float = 1.0, *, bold: bool = False) -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
-    follow_font(label, factor, bold=bold, base=projector_font)
+    follow_font(label, factor, bold=bold, base=base)
     _colour(label, PROJECTOR_TEXT)
     return label
+
+
+def _without_clock(content: ProjectorContent) -> ProjectorContent:
+    return replace(content, timer="", over=False)
 
 
 def _colour(label: QLabel, colour: str) -> None:
@@ -75,27 +98,43 @@ class ProjectorWindow(QWidget):
         self.setAutoFillBackground(True)
         follow_font(self, 1.0, base=projector_font)
         self.resize(GRID * 120, GRID * 68)
+        self.fit = 1.0
+        """How much the text is shrunk now to fit the window (1.0: not at all)."""
+        self._refit = QTimer(self, singleShot=True, interval=0)
+        self._refit.timeout.connect(self.fit_to_window)
+        self.pages: list[tuple[int, int]] = []
+        """When the list is split to fit: where each page starts and ends (else empty)."""
+        self._page = 0
+        self._page_timer = QTimer(self, interval=PAGE_SECONDS * 1000)
+        self._page_timer.setObjectName("page turner")
+        self._page_timer.timeout.connect(self.next_page)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.fontChanged.connect(self._refit.start)
 
-        self.header = _label()
-        self.step = _label()
+        base = self._fitted_font
+        self.header = _label(base)
+        self.step = _label(base)
         self.step.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         for label in (self.header, self.step):
             _colour(label, PROJECTOR_MUTED)
-        self.heading = _label(1.7, bold=True)
-        self.lines = _label(1.15)
-        self.names_caption = _label(bold=True)
-        self.names = _label()
-        self.note_caption = _label(bold=True)
-        self.note = _label()
-        self.timer = _label(2.4, bold=True)
-        self.room_summary = _label(1.15)  # Group-level only: see show_room_summary.
+        self.heading = _label(base, 1.7, bold=True)
+        self.lines = _label(base, 1.15)
+        self.names_caption = _label(base, bold=True)
+        self.names = _label(base)
+        self.note_caption = _label(base, bold=True)
+        self.note = _label(base)
+        self.timer = _label(base, 2.4, bold=True)
+        self.room_summary = _label(base, 1.15)  # Group-level only: see show_room_summary.
         self.room_summary.setVisible(False)
 
         top = QHBoxLayout()
         top.setSpacing(GRID * 4)
         top.addWidget(self.header, 3)
         top.addWidget(self.step, 2)
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
+        # The window keeps the screen's size; the text fits itself to it (fit_to_window).
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.setContentsMargins(GRID * 8, GRID * 6, GRID * 8, GRID * 6)
         layout.setSpacing(GRID * 3)
         layout.addLayout(top)
@@ -139,21 +178,104 @@ class ProjectorWindow(QWidget):
         content = projector_content(public, agreement_always=self.agreement_always)
         if content == self._content:
             return
+        # The clock alone changing never moves the page or the text size.
+        laid_out = self._content is not None and _without_clock(content) == _without_clock(
+            self._content
+        )
         self._content = content
         self.header.setText(content.header)
         self.step.setText(content.step)
-        self.heading.setText(content.heading)
-        self._fill(self.lines, "\n".join(content.lines))
+        self._show_page()
         self._fill(self.names_caption, content.names_caption)
         self._fill(self.names, content.names)
         self._fill(self.note_caption, content.note_caption)
         self._fill(self.note, content.note)
         self._fill(self.timer, content.timer)
         _colour(self.timer, PROJECTOR_OVER if content.over else PROJECTOR_TEXT)
+        if not laid_out:
+            self.pages, self._page = [], 0
+            self._refit.start()
 
     def show_room_summary(self, summary: RoomSummary | None) -> None:
         """Show (or, with ``None``, hide) the group-level balance summary: never per person."""
         self._fill(self.room_summary, "\n".join(summary.lines) if summary is not None else "")
+        self._refit.start()
+
+    # Fitting the screen -------------------------------------------------------------------
+
+    def _fitted_font(self) -> QFont:
+        font = projector_font()
+        font.setPointSizeF(font.pointSizeF() * self.fit)
+        return font
+
+    def _fits(self) -> bool:
+        # Text changed just now: drop every layout's remembered heights, nested ones too.
+        for layout in (self._layout, *self._layout.findChildren(QLayout)):
+            layout.invalidate()
+        return self._layout.totalHeightForWidth(self.width()) <= self.height()
+
+    def fit_to_window(self) -> None:
+        """The largest text (down to half size) at which everything shown fits the window;
+        at half size, the list in pages if it still does not."""
+        self.pages = []
+        self._show_page()
+        followers = self.findChildren(FontFollower)
+        for fit in FIT_STEPS:
+            self.fit = fit
+            for follower in followers:
+                follower.apply()
+            if self._fits():
+                break
+        else:
+            self.pages = self._split_into_pages()
+        self._page = 0
+        self._show_page()
+        if self.pages:
+            self._page_timer.start()
+        else:
+            self._page_timer.stop()
+
+    def _split_into_pages(self) -> list[tuple[int, int]]:
+        lines = self._content.lines if self._content is not None else ()
+        self.heading.setText(self._paged_heading(len(lines), len(lines)))  # the widest count
+        pages = []
+        start = 0
+        while start < len(lines):
+            end = start + 1
+            while end < len(lines):
+                self._fill(self.lines, "\n".join(lines[start : end + 1]))
+                if not self._fits():
+                    break
+                end += 1
+            pages.append((start, end))
+            start = end
+        return pages if len(pages) > 1 else []
+
+    def _paged_heading(self, page: int, count: int) -> str:
+        heading = self._content.heading if self._content is not None else ""
+        return f"{heading} ({page} of {count})"
+
+    def _show_page(self) -> None:
+        if self._content is None:
+            return
+        lines = self._content.lines
+        heading = self._content.heading
+        if self.pages:
+            start, end = self.pages[self._page]
+            lines = lines[start:end]
+            heading = self._paged_heading(self._page + 1, len(self.pages))
+        self.heading.setText(heading)
+        self._fill(self.lines, "\n".join(lines))
+
+    def next_page(self) -> None:
+        """Turn to the list's next page (by itself every ``PAGE_SECONDS`` when it has pages)."""
+        if self.pages:
+            self._page = (self._page + 1) % len(self.pages)
+            self._show_page()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._refit.start()
 
     @staticmethod
     def _fill(label: QLabel, text: str) -> None:
