@@ -24,6 +24,7 @@ from coprodesk.core.live import RoomSummary, Step
 from coprodesk.core.models import AttendanceStatus, PromptLogEntry, PromptOutcome
 from coprodesk.core.prompt_library import CUSTOM_FILE
 from coprodesk.ui.live.projector import ProjectorWindow
+from coprodesk.ui.live.prompts_controller import REFRESH_MS as PROMPTS_REFRESH_MS
 from coprodesk.ui.live.window import LiveWindow
 from coprodesk.ui.prompt_library_window import PromptLibraryWindow
 from coprodesk.ui.prompt_log_window import PromptLogWindow
@@ -225,3 +226,23 @@ def test_a_damaged_changes_file_is_reported_and_the_shipped_prompts_still_come(
     window, _initials = _everyone_here(db, opener)
     assert any("where power sits" in text for text in window.prompts.cards.texts())
     assert "damaged" in window.statusBar().currentMessage()
+
+
+def test_a_line_typed_in_the_minutes_window_reaches_the_prompts_at_once(
+    qtbot: QtBot, db: Database, opener: LiveOpener
+) -> None:
+    window, _initials = _everyone_here(db, opener)
+    opener.wait_idle()
+    window.open_minutes()
+    panel = window.minutes_window.panel if window.minutes_window is not None else None
+    assert panel is not None
+    qtbot.waitUntil(lambda: panel.is_loaded, timeout=10_000)
+    qtbot.keyClicks(panel.entry_line, "The MDT will review the KPIs.")
+    qtbot.keyClick(panel.entry_line, Qt.Key.Key_Return)
+
+    def plain_words_card() -> bool:
+        details = [view.card.detail for view in window.prompts.cards.views.values()]
+        return any("“MDT”" in detail for detail in details)
+
+    # Well before the prompts' own timer would have read the minutes again.
+    qtbot.waitUntil(plain_words_card, timeout=PROMPTS_REFRESH_MS // 3)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime, timedelta
 
-from minutes_helpers import PanelOpener, build, stored, type_line
+from minutes_helpers import PanelOpener, build, choose_row, stored, type_line
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
@@ -145,3 +145,20 @@ def test_model_rows_are_the_entries_in_order(
         assert model.data(QModelIndex()) is None
         assert model.data(model.index(0), Qt.ItemDataRole.EditRole) == "First"
         assert model.heading_at(0) is None  # minutes with no agenda need no heading
+
+
+def test_two_windows_on_one_workshop_follow_each_other_and_keep_their_place(
+    qtbot: QtBot, db: Database, event_loop: asyncio.AbstractEventLoop
+) -> None:
+    built = build(db, notes=tuple(f"Point {n}" for n in range(1, 41)))
+    with PanelOpener(qtbot) as opener:
+        typing, tidying = opener.open(built), opener.open(built)
+        choose_row(tidying, 2)
+        with qtbot.assertNotEmitted(typing.loaded, wait=100):  # it shows its own entry as is
+            type_line(qtbot, typing, "AR: the 42 is late on Mondays")
+            qtbot.waitUntil(lambda: tidying.model.rowCount() == 41, timeout=10_000)
+        assert tidying.model.entry_at(40) == typing.model.entry_at(40)
+        chosen = tidying.current_entry()
+        assert chosen is not None
+        assert chosen.text == "Point 3"  # the tidying window stays where it was
+        assert tidying.view.verticalScrollBar().value() < tidying.view.verticalScrollBar().maximum()

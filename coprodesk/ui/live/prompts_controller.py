@@ -1,11 +1,11 @@
 """Prompts and the balance of voices during a live workshop, kept up to date.
 
 ``PromptsController`` asks the core which prompts apply (after every change the
-live window saves, and every ``REFRESH_MS`` so that time-based rules and new
-minutes are noticed), logs new ones as shown, and records the facilitator's
-answers. It also writes each tap-to-time speaking turn as it is tapped, then
-reads the stored turns back, so a turn survives a crash and carries on when
-the live window is opened again.
+live window saves, whenever any window changes this workshop's minutes, and
+every ``REFRESH_MS`` for the rules that go by time), logs new ones as shown, and
+records the facilitator's answers. It also writes each tap-to-time speaking
+turn as it is tapped, then reads the stored turns back, so a turn survives a
+crash and carries on when the live window is opened again.
 Everything it sends out is for the private side panel only, except
 ``room_summary``, which names no one.
 """
@@ -24,6 +24,7 @@ from coprodesk.core.errors import UserFacingError
 from coprodesk.core.live import RoomSummary
 from coprodesk.core.models import PromptOutcome
 from coprodesk.core.prompt_library import Customisations, Library, build_library, load_library
+from coprodesk.ui.workshop_events import workshop_events
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -62,6 +63,11 @@ class PromptsController(QObject):
         self._refresh_timer = QTimer(self, interval=REFRESH_MS)
         self._refresh_timer.timeout.connect(self.refresh)
         self._refresh_timer.start()
+        workshop_events().minutes_changed.connect(self._minutes_changed)
+
+    def _minutes_changed(self, workshop_id: uuid.UUID, _source: object) -> None:
+        if workshop_id == self.workshop_id:
+            self.refresh()
 
     def reload_library(self) -> None:
         """Read the library again (after the facilitator changed it), then refresh."""

@@ -54,6 +54,7 @@ from coprodesk.ui.live.session import LiveSession
 from coprodesk.ui.live.side_panel import SidePanel
 from coprodesk.ui.live.step_bar import StepBar, StepButtons
 from coprodesk.ui.palette import GRID
+from coprodesk.ui.workshop_events import workshop_events
 
 if TYPE_CHECKING:
     import uuid
@@ -164,6 +165,7 @@ class LiveWindow(QMainWindow):
         self.side_panel.add_section(self.point_raised)
         self.point_raised.recorded.connect(lambda _number: self.minutes_changed.emit())
         self.agreement_page.minutes_changed.connect(self.minutes_changed)
+        self.minutes_changed.connect(self._tell_other_windows)
 
         column = QWidget()
         column_layout = QVBoxLayout(column)
@@ -260,7 +262,10 @@ class LiveWindow(QMainWindow):
 
         window = open_minutes_window(self, self.live.runner, self._tasks, self.live.workshop_id)
         self.minutes_window = window
-        self.minutes_changed.connect(window.panel.reload)
+
+    def _tell_other_windows(self) -> None:
+        """This window wrote into the minutes: every window showing them reads them again."""
+        workshop_events().minutes_changed.emit(self.live.workshop_id, self)
 
     def set_minutes_line(self, widget: QWidget) -> None:
         """Put the minutes line (built elsewhere) along the bottom of the window."""

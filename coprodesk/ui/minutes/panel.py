@@ -51,6 +51,7 @@ from coprodesk.ui.minutes.store import Loaded, MinutesStore, Saved, Snapshot
 from coprodesk.ui.minutes.view import MinutesView
 from coprodesk.ui.palette import GRID
 from coprodesk.ui.widgets import hint
+from coprodesk.ui.workshop_events import workshop_events
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -121,7 +122,18 @@ class MinutesPanel(QWidget):
         self._make_actions()
         self._connect()
         self.action_bar = action_from_entry.attach(self)  # Ctrl+Shift+A: entry to action
+        events = workshop_events()
+        self.entries_changed.connect(self._tell_other_windows)
+        events.minutes_changed.connect(self._minutes_changed_elsewhere)
         self._tasks.start(self._load(), "minutes open")
+
+    def _tell_other_windows(self) -> None:
+        workshop_events().minutes_changed.emit(self.workshop_id, self)
+
+    def _minutes_changed_elsewhere(self, workshop_id: uuid.UUID, source: object) -> None:
+        """Another window changed these minutes: show them as stored now."""
+        if workshop_id == self.workshop_id and source is not self and self.is_loaded:
+            self._start(self._load(keep_place=True), "minutes reload")
 
     # Building -----------------------------------------------------------------------------
 
@@ -662,7 +674,9 @@ class MinutesPanel(QWidget):
 
     # Reading ------------------------------------------------------------------------------
 
-    async def _load(self) -> None:
+    async def _load(self, *, keep_place: bool = False) -> None:
+        """Read and show the minutes; ``keep_place`` keeps the chosen entry and the scroll
+        (when the minutes changed elsewhere), else the newest entry is shown."""
         store = self._store
         try:
             loaded: Loaded = await self._runner.read(store.load)
@@ -677,12 +691,21 @@ class MinutesPanel(QWidget):
         self.series_id = loaded.series_id
         self.workshop_title = loaded.title
         self.initials.setStringList(list(loaded.initials))
+        bar = self.view.verticalScrollBar()
+        scrolled, at_end = bar.value(), bar.value() >= bar.maximum()
+        chosen = self.current_entry() if keep_place else None
         self.model.set_entries(loaded.entries, loaded.agenda_titles)
         self.attendance.setText(words.attendance_words(loaded.attendance))
         self.is_loaded = True
         if not self.read_back_active():
             self._show_list()
-        self.scroll_to_end()
+        row = self.model.row_of(chosen.id) if chosen is not None else None
+        if row is not None:
+            self.view.setCurrentIndex(self.model.index(row))
+        if row is not None and not at_end:
+            bar.setValue(scrolled)
+        else:
+            self.scroll_to_end()
         self.loaded.emit()
 
     async def _read_agenda(self) -> None:
