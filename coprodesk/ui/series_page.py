@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coprodesk.ui.column_share import share_width
 from coprodesk.ui.dialogs import TitleDialog, confirm_delete
 from coprodesk.ui.flow_layout import FlowLayout
 from coprodesk.ui.models.series import (
@@ -121,7 +122,7 @@ class SeriesPage(QWidget):
         self.workshop_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.workshop_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.workshop_view.setTabKeyNavigation(False)
-        # Titles and venues share the width and wrap; dates and statuses stay whole.
+        # Titles and venues share the width by need and wrap; dates and statuses stay whole.
         self.workshop_view.setWordWrap(True)
         self.workshop_view.setShowGrid(False)
         self.workshop_view.setAlternatingRowColors(True)
@@ -132,15 +133,11 @@ class SeriesPage(QWidget):
         header = self.workshop_view.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for column, mode in enumerate(
-            (
-                QHeaderView.ResizeMode.Stretch,
-                QHeaderView.ResizeMode.ResizeToContents,
-                QHeaderView.ResizeMode.Stretch,
-                QHeaderView.ResizeMode.ResizeToContents,
-            )
-        ):
-            header.setSectionResizeMode(column, mode)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        share_width(
+            self.workshop_view,
+            (WorkshopTableModel.TITLE_COLUMN, WorkshopTableModel.VENUE_COLUMN),
+        )
         self.workshops_heading.setBuddy(self.workshop_view)
         self.workshops_empty = hint(NO_SERIES_CHOSEN_TEXT)
         self.new_workshop_button = self._button(window.new_workshop_action)
