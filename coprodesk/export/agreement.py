@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from typing import BinaryIO
-
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import Flowable, Spacer
 
 from coprodesk.core.report_data import PosterData
 from coprodesk.export.pdf_common import (
     MARGIN,
-    CancelledFn,
-    ProgressFn,
-    build_pdf,
+    PdfLayout,
     heading,
     para,
     styles,
@@ -66,23 +62,12 @@ def _story(data: PosterData, size: float) -> list[Flowable]:
     return story
 
 
-def build_poster(
-    data: PosterData,
-    out: BinaryIO,
-    *,
-    large_print: bool = False,
-    invariant: bool = False,
-    progress: ProgressFn | None = None,
-    cancelled: CancelledFn | None = None,
-) -> None:
+def poster_layout(data: PosterData, *, large_print: bool = False) -> PdfLayout:
+    """The PDF's story, title, footer and text size."""
     size = poster_size(data, large_print=large_print)
-    build_pdf(
+    return PdfLayout(
         _story(data, size),
-        out,
         title=f"Group agreement: {data.series_title}",
         footer="Our group agreement",
         size=max(size * 0.6, 11.0),
-        invariant=invariant,
-        progress=progress,
-        cancelled=cancelled,
     )

@@ -5,18 +5,14 @@ Who is coming is listed by first names only; nothing private is ever printed.
 
 from __future__ import annotations
 
-from typing import BinaryIO
-
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import Flowable, Spacer
 
 from coprodesk.core.report_data import BriefingData
 from coprodesk.export.pdf_common import (
     MARGIN,
-    CancelledFn,
-    ProgressFn,
+    PdfLayout,
     base_size,
-    build_pdf,
     heading,
     para,
     styles,
@@ -94,22 +90,11 @@ def briefing_story(data: BriefingData, *, large_print: bool) -> list[Flowable]:
     return story
 
 
-def build_briefing(
-    data: BriefingData,
-    out: BinaryIO,
-    *,
-    large_print: bool = False,
-    invariant: bool = False,
-    progress: ProgressFn | None = None,
-    cancelled: CancelledFn | None = None,
-) -> None:
-    build_pdf(
+def briefing_layout(data: BriefingData, *, large_print: bool = False) -> PdfLayout:
+    """The PDF's story, title, footer and text size."""
+    return PdfLayout(
         briefing_story(data, large_print=large_print),
-        out,
         title=f"Briefing: {data.heading.title}",
         footer=f"Briefing: {data.heading.title}",
         size=base_size(large_print),
-        invariant=invariant,
-        progress=progress,
-        cancelled=cancelled,
     )

@@ -8,8 +8,6 @@ money, rewards or roles is in it.
 
 from __future__ import annotations
 
-from typing import BinaryIO
-
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
@@ -17,11 +15,9 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from coprodesk.core.contribution_record import ContributionRecord
 from coprodesk.export.pdf_common import (
     MARGIN,
-    CancelledFn,
-    ProgressFn,
+    PdfLayout,
     Styles,
     base_size,
-    build_pdf,
     bullet,
     bullet_style,
     day_words,
@@ -156,22 +152,11 @@ def record_story(data: ContributionRecord, *, large_print: bool) -> list[Flowabl
     return story
 
 
-def build_record(
-    data: ContributionRecord,
-    out: BinaryIO,
-    *,
-    large_print: bool = False,
-    invariant: bool = False,
-    progress: ProgressFn | None = None,
-    cancelled: CancelledFn | None = None,
-) -> None:
-    build_pdf(
+def record_layout(data: ContributionRecord, *, large_print: bool = False) -> PdfLayout:
+    """The PDF's story, title, footer and text size."""
+    return PdfLayout(
         record_story(data, large_print=large_print),
-        out,
         title=f"Record of contribution: {data.person_name}",
         footer=f"Record of contribution: {data.person_name}, {data.series_title}",
         size=base_size(large_print),
-        invariant=invariant,
-        progress=progress,
-        cancelled=cancelled,
     )

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, BinaryIO
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from coprodesk.export.pdf_common import CancelledFn, ProgressFn
+    from coprodesk.export.pdf_common import CancelledFn, PdfLayout, ProgressFn
 
 WORKSHOP_KINDS = ("minutes", "slips", "agreement", "briefing")
 SERIES_KIND = "series"
@@ -114,27 +114,28 @@ def write_document(
     cancelled: CancelledFn | None = None,
 ) -> None:
     """Lay out ``data`` (from ``read_document``) as a PDF into ``out``."""
-    builder: Callable[..., None]
+    from coprodesk.export.pdf_common import build_pdf
+
+    layout: Callable[..., PdfLayout]
     if request.kind == "minutes":
-        from coprodesk.export.minutes import build_minutes as builder
+        from coprodesk.export.minutes import minutes_layout as layout
     elif request.kind == "slips":
-        from coprodesk.export.slips import build_slips as builder
+        from coprodesk.export.slips import slips_layout as layout
     elif request.kind == "agreement":
-        from coprodesk.export.agreement import build_poster as builder
+        from coprodesk.export.agreement import poster_layout as layout
     elif request.kind == "briefing":
-        from coprodesk.export.briefing import build_briefing as builder
+        from coprodesk.export.briefing import briefing_layout as layout
     elif request.kind == RECORD_KIND:
-        from coprodesk.export.contribution_record import build_record as builder
+        from coprodesk.export.contribution_record import record_layout as layout
     elif request.kind == UPDATE_KIND:
-        from coprodesk.export.series_update import build_update as builder
+        from coprodesk.export.series_update import update_layout as layout
     elif request.kind == RECOMPENSE_KIND:
-        from coprodesk.export.recompense_summary import build_summary as builder
+        from coprodesk.export.recompense_summary import summary_layout as layout
     else:
-        from coprodesk.export.series_report import build_series_report as builder
-    builder(
-        data,
+        from coprodesk.export.series_report import report_layout as layout
+    build_pdf(
+        layout(data, large_print=request.large_print),
         out,
-        large_print=request.large_print,
         invariant=invariant,
         progress=progress,
         cancelled=cancelled,

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from typing import BinaryIO
-
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import Flowable, Spacer
 
 from coprodesk.core.report_data import ActionData, EntryData, MinutesData
 from coprodesk.export.pdf_common import (
     MARGIN,
-    CancelledFn,
-    ProgressFn,
+    PdfLayout,
     Styles,
     base_size,
-    build_pdf,
     heading,
     para,
     short_day,
@@ -145,24 +141,13 @@ def minutes_story(data: MinutesData, st: Styles, *, level: int = 0) -> list[Flow
     return story
 
 
-def build_minutes(
-    data: MinutesData,
-    out: BinaryIO,
-    *,
-    large_print: bool = False,
-    invariant: bool = False,
-    progress: ProgressFn | None = None,
-    cancelled: CancelledFn | None = None,
-) -> None:
+def minutes_layout(data: MinutesData, *, large_print: bool = False) -> PdfLayout:
+    """The PDF's story, title, footer and text size."""
     st = styles(base_size(large_print))
     title = f"Minutes: {data.heading.title}"
-    build_pdf(
+    return PdfLayout(
         minutes_story(data, st),
-        out,
         title=title,
         footer=f"{title} — initials only",
         size=st.size,
-        invariant=invariant,
-        progress=progress,
-        cancelled=cancelled,
     )

@@ -340,25 +340,33 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
             self.canv.addOutlineEntry(flowable.label, key, level=flowable.level, closed=False)
 
 
+@dataclass(frozen=True)
+class PdfLayout:
+    """What one PDF holds: its story, the document title, the footer line and text size."""
+
+    story: list[Flowable]
+    title: str
+    footer: str
+    size: float
+
+
 def build_pdf(
-    story: list[Flowable],
+    layout: PdfLayout,
     out: BinaryIO,
     *,
-    title: str,
-    footer: str,
-    size: float,
     invariant: bool = False,
     progress: ProgressFn | None = None,
     cancelled: CancelledFn | None = None,
 ) -> None:
-    """Lay out ``story`` into ``out`` as a PDF with page X of Y and bookmarks."""
+    """Lay out ``layout`` into ``out`` as a PDF with page X of Y and bookmarks."""
     register_fonts()
     if cancelled is not None and cancelled():
         raise ExportCancelled
-    doc = _Doc(out, title=title, invariant=invariant, cancelled=cancelled, progress=progress)
-    footer_size = max(8.0, size * 0.75)
+    doc = _Doc(out, title=layout.title, invariant=invariant, cancelled=cancelled, progress=progress)
+    footer_size = max(8.0, layout.size * 0.75)
     width = A4[0] - 2 * MARGIN - pdfmetrics.stringWidth("Page 000 of 000", FONT, footer_size)
-    doc.build(story, canvasmaker=_numbered_canvas(_fit(footer, footer_size, width), footer_size))
+    footer = _fit(layout.footer, footer_size, width)
+    doc.build(layout.story, canvasmaker=_numbered_canvas(footer, footer_size))
 
 
 def _fit(value: str, size: float, width: float) -> str:

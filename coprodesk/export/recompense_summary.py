@@ -7,8 +7,6 @@ is for finance; the header says so, and asks for it to be kept safe.
 
 from __future__ import annotations
 
-from typing import BinaryIO
-
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Spacer, TableStyle
@@ -18,11 +16,9 @@ from coprodesk.core.recompense_summary import RecompenseSummary, SummaryPerson
 from coprodesk.export.pdf_common import (
     LARGE_SIZE,
     MARGIN,
-    CancelledFn,
-    ProgressFn,
+    PdfLayout,
     Styles,
     base_size,
-    build_pdf,
     day_words,
     heading,
     para,
@@ -108,22 +104,11 @@ def summary_story(data: RecompenseSummary, *, large_print: bool) -> list[Flowabl
     return story
 
 
-def build_summary(
-    data: RecompenseSummary,
-    out: BinaryIO,
-    *,
-    large_print: bool = False,
-    invariant: bool = False,
-    progress: ProgressFn | None = None,
-    cancelled: CancelledFn | None = None,
-) -> None:
-    build_pdf(
+def summary_layout(data: RecompenseSummary, *, large_print: bool = False) -> PdfLayout:
+    """The PDF's story, title, footer and text size."""
+    return PdfLayout(
         summary_story(data, large_print=large_print),
-        out,
         title=f"Summary for finance: {data.series_title}",
         footer=f"Summary for finance: {data.series_title} — private: names and money",
         size=base_size(large_print),
-        invariant=invariant,
-        progress=progress,
-        cancelled=cancelled,
     )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import BinaryIO
-
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import Flowable, PageBreak
 
@@ -11,10 +9,8 @@ from coprodesk.core.report_data import SeriesReportData
 from coprodesk.export.minutes import INITIALS_NOTE, minutes_story
 from coprodesk.export.pdf_common import (
     MARGIN,
-    CancelledFn,
-    ProgressFn,
+    PdfLayout,
     base_size,
-    build_pdf,
     day_words,
     heading,
     para,
@@ -98,22 +94,11 @@ def report_story(data: SeriesReportData, *, large_print: bool) -> list[Flowable]
     return story
 
 
-def build_series_report(
-    data: SeriesReportData,
-    out: BinaryIO,
-    *,
-    large_print: bool = False,
-    invariant: bool = False,
-    progress: ProgressFn | None = None,
-    cancelled: CancelledFn | None = None,
-) -> None:
-    build_pdf(
+def report_layout(data: SeriesReportData, *, large_print: bool = False) -> PdfLayout:
+    """The PDF's story, title, footer and text size."""
+    return PdfLayout(
         report_story(data, large_print=large_print),
-        out,
         title=f"Series report: {data.title}",
         footer=f"Series report: {data.title} — initials only",
         size=base_size(large_print),
-        invariant=invariant,
-        progress=progress,
-        cancelled=cancelled,
     )

@@ -8,7 +8,6 @@ every text through the name guard. No money, rewards, roles or contacts.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import BinaryIO
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -17,11 +16,9 @@ from reportlab.platypus import Flowable, Spacer
 from coprodesk.core.series_update import Naming, SeriesUpdate, UpdatePoint
 from coprodesk.export.pdf_common import (
     MARGIN,
-    CancelledFn,
-    ProgressFn,
+    PdfLayout,
     Styles,
     base_size,
-    build_pdf,
     bullet,
     day_words,
     heading,
@@ -117,22 +114,11 @@ def update_story(data: SeriesUpdate, *, large_print: bool) -> list[Flowable]:
     return story
 
 
-def build_update(
-    data: SeriesUpdate,
-    out: BinaryIO,
-    *,
-    large_print: bool = False,
-    invariant: bool = False,
-    progress: ProgressFn | None = None,
-    cancelled: CancelledFn | None = None,
-) -> None:
-    build_pdf(
+def update_layout(data: SeriesUpdate, *, large_print: bool = False) -> PdfLayout:
+    """The PDF's story, title, footer and text size."""
+    return PdfLayout(
         update_story(data, large_print=large_print),
-        out,
         title=f"You said, we did: {data.series_title}",
         footer=f"You said, we did: {data.series_title} — {FOOTER_WORDS[data.naming]}",
         size=base_size(large_print),
-        invariant=invariant,
-        progress=progress,
-        cancelled=cancelled,
     )

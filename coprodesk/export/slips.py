@@ -6,15 +6,11 @@ person's name or only their initials (``slips_data(show_names=...)``).
 
 from __future__ import annotations
 
-from typing import BinaryIO
-
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from coprodesk.core.report_data import SlipsData
 from coprodesk.export.pdf_common import (
-    CancelledFn,
-    ProgressFn,
-    build_pdf,
+    PdfLayout,
     day_words,
     heading,
     para,
@@ -68,22 +64,11 @@ def slips_story(data: SlipsData, *, large_print: bool) -> list[Flowable]:
     return story
 
 
-def build_slips(
-    data: SlipsData,
-    out: BinaryIO,
-    *,
-    large_print: bool = False,
-    invariant: bool = False,
-    progress: ProgressFn | None = None,
-    cancelled: CancelledFn | None = None,
-) -> None:
-    build_pdf(
+def slips_layout(data: SlipsData, *, large_print: bool = False) -> PdfLayout:
+    """The PDF's story, title, footer and text size."""
+    return PdfLayout(
         slips_story(data, large_print=large_print),
-        out,
         title=f"Action slips: {data.heading.title}",
         footer=f"Actions from {data.heading.title}",
         size=LARGER_SIZE if large_print else SLIP_SIZE,
-        invariant=invariant,
-        progress=progress,
-        cancelled=cancelled,
     )

@@ -207,14 +207,20 @@ def shown_statements(window: ProjectorWindow) -> list[str]:
     return window.lines.text().split("\n")
 
 
-@pytest.mark.usefixtures("app_look")
-def test_a_long_agreement_shrinks_and_turns_pages_to_fit_the_screen(
-    qtbot: QtBot, qapp: QApplication
-) -> None:
+@pytest.fixture
+def small_screen(qtbot: QtBot, app_look: None) -> ProjectorWindow:
+    """A projector on a 1280 by 720 screen, with the app's own look."""
     window = ProjectorWindow()
     qtbot.addWidget(window)
     window.resize(1280, 720)
     window.show()
+    return window
+
+
+def test_a_long_agreement_shrinks_and_turns_pages_to_fit_the_screen(
+    small_screen: ProjectorWindow, qapp: QApplication
+) -> None:
+    window = small_screen
     agreement_on(window, AGREEMENT)
     assert window.fit == 1.0
     assert window.pages == []
@@ -240,14 +246,10 @@ def test_a_long_agreement_shrinks_and_turns_pages_to_fit_the_screen(
     assert window.heading.text() == f"What we agreed (1 of {count})"
 
 
-@pytest.mark.usefixtures("app_look")
 def test_the_pages_turn_by_themselves_and_the_clock_does_not_reset_them(
-    qtbot: QtBot, qapp: QApplication
+    qtbot: QtBot, small_screen: ProjectorWindow, qapp: QApplication
 ) -> None:
-    window = ProjectorWindow()
-    qtbot.addWidget(window)
-    window.resize(1280, 720)
-    window.show()
+    window = small_screen
     window.set_agreement_always(True)
     qapp.setFont(QFont(qapp.font().family(), round(qapp.font().pointSizeF() * 2)))
     start = datetime(2026, 7, 6, 12, 32)
