@@ -491,19 +491,22 @@ class SeriesPage(QWidget):
     def _ask_title(
         self,
         event: str,
-        change: Callable[[str], Callable[[Session], uuid.UUID | None]],
+        change: Callable[[Session, str], uuid.UUID | None],
         *,
         select: str = "",
         **texts: str,
     ) -> TitleDialog:
-        """Open a title dialog whose OK runs ``change(title)`` in one transaction.
+        """Open a title dialog whose OK runs ``change(session, title)`` in one transaction.
 
         ``select`` ("series" or "workshop") says what the id returned by the change is,
         so the new record can be selected after the lists reload.
         """
         dialog = TitleDialog(self._window, **texts)
         dialog.submitted.connect(
-            lambda title: self._start(self._save_title(dialog, change(title), select), event)
+            lambda title: self._start(
+                self._save_title(dialog, lambda session: change(session, title), select),
+                event,
+            )
         )
         self._track_dialog(dialog)
         dialog.open()
@@ -538,18 +541,11 @@ class SeriesPage(QWidget):
     def ask_new_series(self) -> None:
         if not self._window.new_series_action.isEnabled():
             return
-
-        def change(title: str) -> Callable[[Session], uuid.UUID]:
-            def create(session: Session) -> uuid.UUID:
-                from coprodesk.core.series import create_series
-
-                return create_series(session, title)
-
-            return create
+        from coprodesk.core.series import create_series
 
         self._ask_title(
             "series.create",
-            change,
+            create_series,
             select="series",
             window_title="New series",
             field_label="Series title",
@@ -561,18 +557,11 @@ class SeriesPage(QWidget):
         series = self.current_series()
         if series is None or not self.ready:
             return
-
-        def change(title: str) -> Callable[[Session], None]:
-            def rename(session: Session) -> None:
-                from coprodesk.core.series import rename_series
-
-                rename_series(session, series.id, title)
-
-            return rename
+        from coprodesk.core.series import rename_series
 
         self._ask_title(
             "series.rename",
-            change,
+            lambda session, title: rename_series(session, series.id, title),
             window_title="Rename series",
             field_label="Series title",
             submit_label="Rename series",
@@ -583,18 +572,11 @@ class SeriesPage(QWidget):
         series = self.current_series()
         if series is None or not self.ready:
             return
-
-        def change(title: str) -> Callable[[Session], uuid.UUID]:
-            def create(session: Session) -> uuid.UUID:
-                from coprodesk.core.series import create_workshop
-
-                return create_workshop(session, series.id, title)
-
-            return create
+        from coprodesk.core.series import create_workshop
 
         self._ask_title(
             "workshop.create",
-            change,
+            lambda session, title: create_workshop(session, series.id, title),
             select="workshop",
             window_title="New workshop",
             field_label="Workshop title",
@@ -606,18 +588,11 @@ class SeriesPage(QWidget):
         workshop = self.current_workshop()
         if workshop is None or not self.ready:
             return
-
-        def change(title: str) -> Callable[[Session], None]:
-            def rename(session: Session) -> None:
-                from coprodesk.core.series import rename_workshop
-
-                rename_workshop(session, workshop.id, title)
-
-            return rename
+        from coprodesk.core.series import rename_workshop
 
         self._ask_title(
             "workshop.rename",
-            change,
+            lambda session, title: rename_workshop(session, workshop.id, title),
             window_title="Rename workshop",
             field_label="Workshop title",
             submit_label="Rename workshop",
