@@ -8,7 +8,8 @@ window and writes, at 100 % text and (with "-200") at 200 %:
 - minutes.png: the entries under their agenda items, with attendance above;
 - minutes-name-guard.png: a line typed with a name in it, and the notice that
   offers to keep an ordinary word as typed;
-- minutes-read-back.png: read-back mode, two entries in.
+- minutes-read-back.png: read-back mode, two entries in;
+- minutes-point-raised.png (100 % only): the bar for an agreement point raised.
 
 Look at every image before using it in the guide.
 """
@@ -139,6 +140,15 @@ def render(out: Path) -> None:
             _wait_for(loop, lambda panel=panel, count=count: panel.model.rowCount() > count)
             _settle(app)
             _save(window, out / f"minutes-name-guard{suffix}.png")
+
+            if not suffix:  # The point bar (Ctrl+G), open with the agreement's points.
+                assert panel.point_raised_action is not None
+                panel.point_raised_action.trigger()
+                _wait_for(loop, panel.point_bar.isVisible)
+                panel.point_bar.point.setCurrentIndex(2)
+                _settle(app)
+                _save(window, out / "minutes-point-raised.png")
+                panel.point_bar.close_bar()
 
             panel.start_read_back()
             for _ in range(2):

@@ -39,7 +39,7 @@ from coprodesk.core.errors import NotFound, UserFacingError
 from coprodesk.core.minutes import DeletedEntry, EntryView
 from coprodesk.core.nameguard import GuardResult, Replacement
 from coprodesk.ui import errors
-from coprodesk.ui.minutes import action_from_entry, words
+from coprodesk.ui.minutes import action_from_entry, point_raised_bar, words
 from coprodesk.ui.minutes.commands import SavedChange
 from coprodesk.ui.minutes.entry_line import KIND_SHORTCUTS, EntryBar
 from coprodesk.ui.minutes.guard_notice import GuardNotice
@@ -113,6 +113,7 @@ class MinutesPanel(QWidget):
         self._guard_notice: GuardNotice | None = None
         self.is_loaded = False
         self.make_action_action: QAction | None = None
+        self.point_raised_action: QAction | None = None
 
         self.initials = QStringListModel(self)
         self.model = MinutesModel()
@@ -122,6 +123,7 @@ class MinutesPanel(QWidget):
         self._make_actions()
         self._connect()
         self.action_bar = action_from_entry.attach(self)  # Ctrl+Shift+A: entry to action
+        self.point_bar = point_raised_bar.attach(self)  # Ctrl+G: agreement point raised
         events = workshop_events()
         self.entries_changed.connect(self._tell_other_windows)
         events.minutes_changed.connect(self._minutes_changed_elsewhere)

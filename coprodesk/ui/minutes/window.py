@@ -60,6 +60,9 @@ class MinutesWindow(QMainWindow):
         panel = self.panel
         minutes = self.menuBar().addMenu("&Minutes")
         minutes.addAction(panel.read_back_action)
+        for action in (panel.make_action_action, panel.point_raised_action):
+            if action is not None:
+                minutes.addAction(action)
         minutes.addSeparator()
         self.close_action = QAction("&Close the minutes", self)
         self.close_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Close))
