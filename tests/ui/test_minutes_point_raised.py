@@ -55,7 +55,7 @@ def test_with_no_agreement_the_bar_says_so_and_records_nothing(
         assert panel.point_raised_action is not None
         panel.point_raised_action.trigger()
         qtbot.waitUntil(bar.isVisible, timeout=10_000)
-        assert not bar.record_button.isEnabled()
+        assert not bar.go_button.isEnabled()
         assert "no group agreement yet" in bar.problem.text()
         assert bar.cancel_button.hasFocus()
         bar.submit()  # as Enter would: nothing to record

@@ -11,16 +11,14 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QLineEdit, QPushButton, QVBoxLayout
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit
 
 from coprodesk.core import actions
 from coprodesk.core.errors import UserFacingError
-from coprodesk.ui.flow_layout import FlowLayout
 from coprodesk.ui.live.action_words import initials_list
-from coprodesk.ui.palette import GRID
-from coprodesk.ui.widgets import heading, hint
+from coprodesk.ui.minutes import inline_bar
+from coprodesk.ui.minutes.inline_bar import InlineBar
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -37,15 +35,12 @@ def _line(name: str) -> QLineEdit:
     return edit
 
 
-class ActionFromEntryBar(QFrame):
+class ActionFromEntryBar(InlineBar):
     """The inline bar; ``added(text)`` after an action was saved."""
 
     added = Signal(str)
 
     def __init__(self, panel: MinutesPanel) -> None:
-        super().__init__(panel)
-        self.panel = panel
-        self.setAccessibleName("Make an action from an entry")
         self.entry_id: uuid.UUID | None = None
         self.text = _line("What will be done")
         self.owners = _line("Who will do it (initials)")
@@ -55,33 +50,16 @@ class ActionFromEntryBar(QFrame):
             caption = QLabel(label)
             caption.setBuddy(field)
             form.addRow(caption, field)
+        super().__init__(
+            panel,
+            name="Make an action from an entry",
+            title="Make this entry an action",
+            body=[form],
+            go=("Add the action", "Add the action"),
+            close=("Close without adding", "Close without adding an action"),
+        )
+        for field in (self.text, self.owners):
             field.returnPressed.connect(self.submit)
-        self.problem = hint("")
-        self.problem.setProperty("role", "problem")
-        self.problem.hide()
-        self.add_button = QPushButton("Add the action")
-        self.add_button.setAccessibleName("Add the action")
-        self.add_button.setAutoDefault(False)
-        self.add_button.clicked.connect(self.submit)
-        self.cancel_button = QPushButton("Close without adding")
-        self.cancel_button.setAccessibleName("Close without adding an action")
-        self.cancel_button.setAutoDefault(False)
-        self.cancel_button.clicked.connect(self.close_bar)
-        row = FlowLayout()
-        row.addWidget(self.add_button)
-        row.addWidget(self.cancel_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(GRID, GRID, GRID, GRID)
-        layout.addWidget(heading("Make this entry an action"))
-        layout.addLayout(form)
-        layout.addWidget(self.problem)
-        layout.addLayout(row)
-        escape = QAction("Close the action bar", self)
-        escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        escape.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        escape.triggered.connect(self.close_bar)
-        self.addAction(escape)
-        self.hide()
 
     def open_for_chosen(self) -> None:
         panel = self.panel
@@ -100,9 +78,8 @@ class ActionFromEntryBar(QFrame):
         (self.owners if not entry.speakers else self.text).setFocus()
 
     def close_bar(self) -> None:
-        self.hide()
         self.entry_id = None
-        self.panel.focus_entry_line()
+        super().close_bar()
 
     def submit(self) -> None:
         entry_id = self.entry_id
@@ -118,8 +95,7 @@ class ActionFromEntryBar(QFrame):
         try:
             await self.panel._runner.run(write)
         except UserFacingError as error:
-            self.problem.setText(f"Not added. {error}")
-            self.problem.show()
+            self.say(f"Not added. {error}")
             return
         who = ", ".join(owner.upper() for owner in owners)
         self.close_bar()
@@ -131,14 +107,5 @@ class ActionFromEntryBar(QFrame):
 def attach(panel: MinutesPanel) -> ActionFromEntryBar:
     """Add the bar above the panel's entry line, and its shortcut to the panel."""
     bar = ActionFromEntryBar(panel)
-    layout = panel.layout()
-    assert isinstance(layout, QVBoxLayout)
-    layout.insertWidget(layout.indexOf(panel.entry_bar), bar)
-    made = QAction(ACTION_TEXT, panel)
-    made.setShortcut(QKeySequence(SHORTCUT))
-    made.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-    made.setProperty("shortcut_group", "Taking the minutes")
-    made.triggered.connect(bar.open_for_chosen)
-    panel.addAction(made)
-    panel.make_action_action = made
+    panel.make_action_action = inline_bar.attach(bar, ACTION_TEXT, SHORTCUT, bar.open_for_chosen)
     return bar

@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QLabel
 
 from coprodesk.core import agreements
 from coprodesk.core.errors import UserFacingError
-from coprodesk.ui.flow_layout import FlowLayout
-from coprodesk.ui.palette import GRID
-from coprodesk.ui.widgets import heading, hint
+from coprodesk.ui.minutes import inline_bar
+from coprodesk.ui.minutes.inline_bar import InlineBar
+from coprodesk.ui.widgets import hint
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -36,15 +36,12 @@ ABOUT_TEXT = (
 NO_AGREEMENT_TEXT = "This series has no group agreement yet, so there is no point to raise."
 
 
-class PointRaisedBar(QFrame):
+class PointRaisedBar(InlineBar):
     """The inline bar; ``recorded(number)`` once the point is in the minutes."""
 
     recorded = Signal(int)
 
     def __init__(self, panel: MinutesPanel) -> None:
-        super().__init__(panel)
-        self.panel = panel
-        self.setAccessibleName("Record an agreement point raised")
         self.point = QComboBox()
         self.point.setAccessibleName("Agreement point")
         self.point.view().setAccessibleName("The agreement's points")
@@ -54,37 +51,20 @@ class PointRaisedBar(QFrame):
         self.point.setMinimumContentsLength(20)
         caption = QLabel("Which point")
         caption.setBuddy(self.point)
-        self.problem = hint("")
-        self.problem.setProperty("role", "problem")
-        self.problem.hide()
-        self.record_button = QPushButton("Record point raised")
-        self.record_button.setAccessibleName("Record the agreement point raised")
-        self.record_button.setAutoDefault(False)
-        self.record_button.clicked.connect(self.submit)
-        self.cancel_button = QPushButton("Close without recording")
-        self.cancel_button.setAccessibleName("Close without recording a point")
-        self.cancel_button.setAutoDefault(False)
-        self.cancel_button.clicked.connect(self.close_bar)
-        row = FlowLayout()
-        row.addWidget(self.record_button)
-        row.addWidget(self.cancel_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(GRID, GRID, GRID, GRID)
-        for widget in (heading("Agreement point raised"), hint(ABOUT_TEXT), caption, self.point):
-            layout.addWidget(widget)
-        layout.addWidget(self.problem)
-        layout.addLayout(row)
-        for text, key, slot in (
-            ("Record the point chosen", Qt.Key.Key_Return, self.submit),
-            ("Record the point chosen", Qt.Key.Key_Enter, self.submit),
-            ("Close the point bar", Qt.Key.Key_Escape, self.close_bar),
-        ):
-            made = QAction(text, self)
+        super().__init__(
+            panel,
+            name="Record an agreement point raised",
+            title="Agreement point raised",
+            body=[hint(ABOUT_TEXT), caption, self.point],
+            go=("Record point raised", "Record the agreement point raised"),
+            close=("Close without recording", "Close without recording a point"),
+        )
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            made = QAction("Record the point chosen", self)
             made.setShortcut(QKeySequence(key))
             made.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            made.triggered.connect(slot)
+            made.triggered.connect(self.submit)
             self.addAction(made)
-        self.hide()
 
     def open_bar(self) -> None:
         """Read the agreement as it stands now, then show it to choose from."""
@@ -104,14 +84,10 @@ class PointRaisedBar(QFrame):
         for number, text in enumerate(statements, start=1):
             self.point.addItem(f"{number}. {text}", number)
         self.point.setEnabled(bool(statements))
-        self.record_button.setEnabled(bool(statements))
-        self._say(NO_AGREEMENT_TEXT if not statements else "")
+        self.go_button.setEnabled(bool(statements))
+        self.say(NO_AGREEMENT_TEXT if not statements else "")
         self.show()
         (self.point if statements else self.cancel_button).setFocus()
-
-    def close_bar(self) -> None:
-        self.hide()
-        self.panel.focus_entry_line()
 
     def submit(self) -> None:
         number = self.point.currentData()
@@ -128,7 +104,7 @@ class PointRaisedBar(QFrame):
         try:
             await self.panel._runner.run(write)
         except UserFacingError as error:
-            self._say(f"Not recorded. {error}")
+            self.say(f"Not recorded. {error}")
             return
         self.close_bar()
         self.panel.notice.show_notice(f"Point {number} raised: in the minutes, with no name.")
@@ -136,22 +112,9 @@ class PointRaisedBar(QFrame):
         self.panel.entries_changed.emit()
         self.recorded.emit(number)
 
-    def _say(self, text: str) -> None:
-        self.problem.setText(text)
-        self.problem.setVisible(bool(text))
-
 
 def attach(panel: MinutesPanel) -> PointRaisedBar:
     """Add the bar above the panel's entry line, and its shortcut to the panel."""
     bar = PointRaisedBar(panel)
-    layout = panel.layout()
-    assert isinstance(layout, QVBoxLayout)
-    layout.insertWidget(layout.indexOf(panel.entry_bar), bar)
-    made = QAction(ACTION_TEXT, panel)
-    made.setShortcut(QKeySequence(SHORTCUT))
-    made.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-    made.setProperty("shortcut_group", "Taking the minutes")
-    made.triggered.connect(bar.open_bar)
-    panel.addAction(made)
-    panel.point_raised_action = made
+    panel.point_raised_action = inline_bar.attach(bar, ACTION_TEXT, SHORTCUT, bar.open_bar)
     return bar
