@@ -110,6 +110,8 @@ def _agreement(shot: Shooter) -> None:
     shot.window.point_raised.number.setValue(1)
     shot.window.point_raised.record()
     shot.wait()
+    shot.window.side.ensureWidgetVisible(shot.window.point_raised)
+    shot.wait()
     shot.shoot("agreement-point-raised", shot.window.side)
 
 

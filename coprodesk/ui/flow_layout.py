@@ -13,10 +13,14 @@ from coprodesk.ui.palette import GRID
 
 
 class FlowLayout(QLayout):
-    def __init__(self, parent: QWidget | None = None, spacing: int = GRID) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, spacing: int = GRID, line_spacing: int | None = None
+    ) -> None:
+        """``spacing`` between items on a line; ``line_spacing`` between lines (the same)."""
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._gap = spacing
+        self._line_gap = spacing if line_spacing is None else line_spacing
         self.setContentsMargins(QMargins(0, 0, 0, 0))
 
     def addItem(self, item: QLayoutItem) -> None:
@@ -64,7 +68,7 @@ class FlowLayout(QLayout):
             hint = item.sizeHint()
             if x > area.x() and x + hint.width() > area.right() + 1:
                 x = area.x()
-                y += line_height + self._gap
+                y += line_height + self._line_gap
                 line_height = 0
             if move:
                 item.setGeometry(QRect(QPoint(x, y), hint))

@@ -246,3 +246,21 @@ def test_a_line_typed_in_the_minutes_window_reaches_the_prompts_at_once(
 
     # Well before the prompts' own timer would have read the minutes again.
     qtbot.waitUntil(plain_words_card, timeout=PROMPTS_REFRESH_MS // 3)
+
+
+def test_prompts_come_first_in_the_side_panel_under_the_people(
+    db: Database, opener: LiveOpener
+) -> None:
+    window, _initials = _everyone_here(db, opener)
+    contents = window.side_panel.area.contents
+    order = [
+        contents.indexOf(widget)
+        for widget in (
+            window.side_panel.late_button,
+            window.prompts.cards,
+            window.coverage_note,
+            window.point_raised,
+        )
+    ]
+    assert order == sorted(order)
+    assert -1 not in order

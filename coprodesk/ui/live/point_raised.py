@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from coprodesk.core import agreements
 from coprodesk.core.errors import UserFacingError
+from coprodesk.ui.flow_layout import FlowLayout
 from coprodesk.ui.live.pages.base import button
 from coprodesk.ui.palette import GRID
 from coprodesk.ui.widgets import heading, hint
@@ -23,10 +24,7 @@ if TYPE_CHECKING:
     from coprodesk.core.live_view import LiveView
     from coprodesk.ui.live.session import LiveSession
 
-ABOUT_TEXT = (
-    "Someone feels a point of the agreement is not being kept? Record its number. The minutes "
-    "show the number only, never who raised it."
-)
+ABOUT_TEXT = "A point of the agreement not being kept? The minutes never say who raised it."
 NO_AGREEMENT_TEXT = "There is no agreement yet to raise a point from."
 
 
@@ -41,7 +39,7 @@ class PointRaised(QWidget):
         self.number.setMinimum(1)
         for inner in self.number.findChildren(QLineEdit):  # Its own line edit takes the focus.
             inner.setAccessibleName("Agreement point number")
-        label = QLabel("Point number")
+        label = QLabel("Point")
         label.setBuddy(self.number)
         self.record_button = button("Record point raised", "Record agreement point raised")
         self.record_button.setToolTip("Ctrl+G puts the keyboard on the point number")
@@ -51,14 +49,11 @@ class PointRaised(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(GRID)
-        for widget in (
-            heading("Agreement point raised"),
-            hint(ABOUT_TEXT),
-            label,
-            self.number,
-            self.record_button,
-            self.status,
-        ):
+        row = QWidget()
+        line = FlowLayout(row)  # the number and the button on one line while they fit
+        for part in (label, self.number, self.record_button):
+            line.addWidget(part)
+        for widget in (heading("Agreement point raised"), hint(ABOUT_TEXT), row, self.status):
             layout.addWidget(widget)
         self._count = 0
 

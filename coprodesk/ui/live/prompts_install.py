@@ -34,7 +34,7 @@ class LivePrompts:
         self.controller = PromptsController(runner, tasks, live.workshop_id, window.clock, window)
         self.cards = PromptCards()
         self.balance = BalancePanel()
-        window.side_panel.add_section(self.cards)
+        window.side_panel.add_section(self.cards, soon=True)  # noticed first
         window.side_panel.add_section(self.balance)
         self.controller.cards_changed.connect(self._show_cards)
         self.controller.balance_changed.connect(self._show_balance)
