@@ -8,6 +8,7 @@ explicitly kept as "not a name".
 from __future__ import annotations
 
 import functools
+import sqlite3
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -162,6 +163,8 @@ def _initials_to_ids(session: Session, workshop_id: uuid.UUID) -> dict[str, uuid
     )
 
 
+GONE_WHILE_TYPING = "The workshop, its agenda item or someone named in the line was just removed."
+
 # What ``record_line`` writes, prepared on first use: the hot path of live minute-taking.
 _RECORD_KEYS = (
     "id",
@@ -220,15 +223,18 @@ def record_line(
         "agenda_item_id": agenda_item_id,
     }
     under_running_item, under_item, speaker = _prepared_record()
-    with database.direct() as connection:
-        (under_running_item if agenda_item_id is None else under_item).run(connection, values)
-        speaker.run_many(
-            connection,
-            [
-                {"entry_id": entry_id, "participant_id": people[initials]}
-                for initials in dict.fromkeys(parsed.speakers)
-            ],
-        )
+    try:
+        with database.direct() as connection:
+            (under_running_item if agenda_item_id is None else under_item).run(connection, values)
+            speaker.run_many(
+                connection,
+                [
+                    {"entry_id": entry_id, "participant_id": people[initials]}
+                    for initials in dict.fromkeys(parsed.speakers)
+                ],
+            )
+    except sqlite3.IntegrityError as error:  # the workshop, item or a speaker was just removed
+        raise NotFound(GONE_WHILE_TYPING) from error
     return Recorded(entry_id, guarded, parsed.speakers, chosen)
 
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from coprodesk.core import attendance, live, minutes, roster, series, workshop
 from coprodesk.core.db import Database
 from coprodesk.core.entry_line import ParsedLine, complete_initials, parse_line
-from coprodesk.core.errors import InvalidInput
+from coprodesk.core.errors import InvalidInput, NotFound
 from coprodesk.core.models import AttendanceStatus, EntryKind
 from coprodesk.core.nameguard import NameGuard
 
@@ -185,3 +185,13 @@ def test_an_entry_goes_under_the_item_running_as_it_is_typed(
     assert entries[before.entry_id].agenda_item_id is None
     assert entries[during.entry_id].agenda_item_id == item
     assert entries[after.entry_id].agenda_item_id is None
+
+
+def test_a_line_for_a_workshop_removed_meanwhile_is_refused_plainly(
+    db: Database, room: tuple[uuid.UUID, NameGuard]
+) -> None:
+    workshop_id, guard = room
+    with db.transaction() as session:
+        series.delete_workshop(session, workshop_id)
+    with pytest.raises(NotFound, match="just removed"):
+        minutes.record_line(db, workshop_id, "SO: still typing", guard)
