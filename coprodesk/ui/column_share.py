@@ -1,10 +1,11 @@
 """Sharing a table's width between its wrapping text columns by what each one needs.
 
 Qt's ``Stretch`` gives every stretched column the same width, so a long venue
-wraps onto three lines beside a short title with room to spare. ``share_width``
-sizes the chosen columns instead: each gets what its longest text needs when
-all fit, and otherwise a share in proportion to that need (and never less than
-half an equal part of the room), so the longest text wraps onto the fewest lines.
+wraps onto three lines beside a short title with room to spare. ``WidthSharer``
+(set up by ``coprodesk.ui.views.set_columns``) sizes the chosen columns instead:
+each gets what its longest text needs when all fit, and otherwise a share in
+proportion to that need (and never less than half an equal part of the room),
+so the longest text wraps onto the fewest lines.
 """
 
 from __future__ import annotations
@@ -46,14 +47,11 @@ class WidthSharer(QObject):
     def __init__(self, view: QTableView, columns: Sequence[int]) -> None:
         super().__init__(view)
         self._view = view
-        self._columns = tuple(columns)
-        header = view.horizontalHeader()
-        header.setStretchLastSection(False)
-        for column in self._columns:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        self._columns: tuple[int, ...] = ()
+        view.horizontalHeader().setStretchLastSection(False)
         self._pending = QTimer(self, singleShot=True, interval=0)
         self._pending.timeout.connect(self.fit)
-        header.sectionResized.connect(self._section_resized)
+        view.horizontalHeader().sectionResized.connect(self._section_resized)
         view.viewport().installEventFilter(self)
         model = view.model()
         for signal in (
@@ -64,6 +62,16 @@ class WidthSharer(QObject):
             model.dataChanged,
         ):
             signal.connect(self._pending.start)
+        model.columnsInserted.connect(self._pending.start)
+        model.columnsRemoved.connect(self._pending.start)
+        self.set_columns(columns)
+
+    def set_columns(self, columns: Sequence[int]) -> None:
+        """Share the width between ``columns`` from now on."""
+        self._columns = tuple(columns)
+        header = self._view.horizontalHeader()
+        for column in self._columns:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         self._pending.start()
 
     def _section_resized(self, column: int, _old: int, _new: int) -> None:
@@ -89,8 +97,3 @@ class WidthSharer(QObject):
         room = view.viewport().width() - others
         for column, width in zip(self._columns, shared_widths(wants, room), strict=True):
             header.resizeSection(column, width)
-
-
-def share_width(view: QTableView, columns: Sequence[int]) -> WidthSharer:
-    """Size ``columns`` of ``view`` by what their text needs, sharing the view's width."""
-    return WidthSharer(view, columns)

@@ -17,17 +17,14 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListView,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from coprodesk.ui.column_share import share_width
 from coprodesk.ui.dialogs import TitleDialog, confirm_delete
 from coprodesk.ui.flow_layout import FlowLayout
 from coprodesk.ui.models.series import (
@@ -36,6 +33,7 @@ from coprodesk.ui.models.series import (
     workshop_count_words,
 )
 from coprodesk.ui.palette import GRID
+from coprodesk.ui.views import Fit, Wrap, table_view
 from coprodesk.ui.widgets import heading, hint
 
 if TYPE_CHECKING:
@@ -112,31 +110,12 @@ class SeriesPage(QWidget):
         self.coordinator_button = self._button(window.coordinator_action)
 
         self.workshops_heading = heading("Workshops")
-        self.workshop_view = QTableView()
-        self.workshop_view.setAccessibleName("Workshops")
-        self.workshop_view.setAccessibleDescription(
-            "The workshops of the chosen series, with date, venue and status"
-        )
-        self.workshop_view.setModel(self.workshop_model)
-        self.workshop_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.workshop_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.workshop_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.workshop_view.setTabKeyNavigation(False)
         # Titles and venues share the width by need and wrap; dates and statuses stay whole.
-        self.workshop_view.setWordWrap(True)
-        self.workshop_view.setShowGrid(False)
-        self.workshop_view.setAlternatingRowColors(True)
-        self.workshop_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        rows = self.workshop_view.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header = self.workshop_view.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        share_width(
-            self.workshop_view,
-            (WorkshopTableModel.TITLE_COLUMN, WorkshopTableModel.VENUE_COLUMN),
+        self.workshop_view = table_view(
+            self.workshop_model,
+            "Workshops",
+            "The workshops of the chosen series, with date, venue and status",
+            (Wrap, Fit, Wrap, Fit),
         )
         self.workshops_heading.setBuddy(self.workshop_view)
         self.workshops_empty = hint(NO_SERIES_CHOSEN_TEXT)

@@ -53,7 +53,7 @@ def test_a_long_venue_gets_the_room_a_short_title_leaves(
     page.select_series(river)
     view = page.workshop_view
     header = view.horizontalHeader()
-    title, venue = WorkshopTableModel.TITLE_COLUMN, WorkshopTableModel.VENUE_COLUMN
+    title, venue = (WorkshopTableModel.HEADERS.index(name) for name in ("Workshop", "Venue"))
     qtbot.waitUntil(lambda: header.sectionSize(venue) > 2 * header.sectionSize(title))
     assert header.sectionSize(title) >= view.sizeHintForColumn(title)  # "Walk" never wraps
     columns = sum(header.sectionSize(column) for column in range(header.count()))

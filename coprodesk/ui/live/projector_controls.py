@@ -6,8 +6,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from coprodesk.ui.live.views import name_combo
 from coprodesk.ui.palette import GRID
+from coprodesk.ui.views import name_combo
 from coprodesk.ui.widgets import heading
 
 SHOW_TEXT = "Show on projector"

@@ -89,7 +89,6 @@ class WorkshopTableModel(QAbstractTableModel):
     """The workshops of one series: title, date, venue and status in plain words."""
 
     HEADERS = ("Workshop", "Date", "Venue", "Status")
-    TITLE_COLUMN, VENUE_COLUMN = HEADERS.index("Workshop"), HEADERS.index("Venue")
 
     def __init__(self) -> None:
         super().__init__()

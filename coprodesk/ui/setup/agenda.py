@@ -12,11 +12,9 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
-    QHeaderView,
     QLineEdit,
     QSpinBox,
     QTableView,
@@ -35,6 +33,7 @@ from coprodesk.ui.setup.page import (
     plain_button,
     section,
 )
+from coprodesk.ui.views import Fit, Wrap, table_view
 from coprodesk.ui.widgets import heading, hint
 
 if TYPE_CHECKING:
@@ -97,33 +96,13 @@ class AgendaEditor(QWidget):
         self._connect()
 
     def _make_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.model)
-        table.setAccessibleName("Agenda")
-        table.setAccessibleDescription(
+        table = table_view(
+            self.model,
+            "Agenda",
             "The agenda items in order, with planned start times. Ctrl+Up and Ctrl+Down move "
-            "the chosen item."
+            "the chosen item.",
+            (Fit, Wrap, Fit, Fit, Wrap),
         )
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setTabKeyNavigation(False)
-        table.setWordWrap(True)
-        table.setAlternatingRowColors(True)
-        table.setShowGrid(False)
-        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        table.verticalHeader().hide()
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header = table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for column, stretch in enumerate((False, True, False, False, True)):
-            header.setSectionResizeMode(
-                column,
-                QHeaderView.ResizeMode.Stretch
-                if stretch
-                else QHeaderView.ResizeMode.ResizeToContents,
-            )
         actions = self._page.services.actions
         for action in (actions.remove, actions.move_up, actions.move_down):
             table.addAction(action)

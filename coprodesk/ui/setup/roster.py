@@ -12,11 +12,10 @@ import uuid
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QHeaderView,
     QLineEdit,
     QTableView,
     QVBoxLayout,
@@ -29,6 +28,7 @@ from coprodesk.ui.private import PrivateArea
 from coprodesk.ui.setup.fields import Field
 from coprodesk.ui.setup.page import SetupPage, keep_fitted, plain_button
 from coprodesk.ui.setup.people_model import CONSENT, INITIALS, NAME, ROLE, PeopleModel
+from coprodesk.ui.views import Column, Fit, Wrap, set_columns, table_view
 from coprodesk.ui.widgets import hint
 
 if TYPE_CHECKING:
@@ -94,43 +94,23 @@ class RosterPanel(QWidget):
         layout.addLayout(removing)
 
     def _make_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table = table_view(self.model, "People in this series", ROSTER_HINT, self._columns())
         table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
-        table.setTabKeyNavigation(False)
-        table.setWordWrap(True)
-        table.setAlternatingRowColors(True)
-        table.setShowGrid(False)
-        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        table.verticalHeader().hide()
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header = table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         model = self.model
         for signal in (model.modelReset, model.columnsInserted, model.columnsRemoved):
-            signal.connect(lambda *_: self._fit_columns(table))
-        self._fit_columns(table)
+            signal.connect(lambda *_: set_columns(table, self._columns()))
         keep_fitted(table, most=12)
         table.addAction(self._page.services.actions.remove)
         table.selectionModel().currentChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
         return table
 
-    def _fit_columns(self, table: QTableView) -> None:
+    def _columns(self) -> list[Column]:
         """Names and roles share the width and wrap; initials and agreement stay whole."""
-        header = table.horizontalHeader()
-        for column, field in enumerate(self.model.columns):
-            wide = field in (NAME, ROLE)
-            header.setSectionResizeMode(
-                column,
-                QHeaderView.ResizeMode.Stretch if wide else QHeaderView.ResizeMode.ResizeToContents,
-            )
+        return [Wrap if field in (NAME, ROLE) else Fit for field in self.model.columns]
 
     # Showing -----------------------------------------------------------------------------
 

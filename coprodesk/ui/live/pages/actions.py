@@ -41,9 +41,9 @@ from coprodesk.ui.live.action_words import (
 from coprodesk.ui.live.actions_model import ActionsModel
 from coprodesk.ui.live.look import make_primary
 from coprodesk.ui.live.pages.base import StepPage, button
-from coprodesk.ui.live.views import Fit, Stretch, name_combo, table_view
 from coprodesk.ui.palette import GRID
 from coprodesk.ui.private import PrivateArea
+from coprodesk.ui.views import Fit, Wrap, name_combo, table_view
 from coprodesk.ui.widgets import heading, hint
 
 if TYPE_CHECKING:
@@ -85,7 +85,7 @@ class ActionsPage(StepPage):
             "Actions from this workshop",
             "Each action with its owners' initials, whether they accepted, the support buddy, "
             "target date and progress",
-            (Stretch, Stretch, Fit, Fit, Fit),
+            (Wrap, Wrap, Fit, Fit, Fit),
         )
         self.title.setBuddy(self.table)
         self.table.setMinimumHeight(GRID * 24)

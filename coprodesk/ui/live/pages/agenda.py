@@ -19,7 +19,7 @@ from coprodesk.ui.live.agenda_model import AgendaModel
 from coprodesk.ui.live.look import make_primary
 from coprodesk.ui.live.pages.base import StepPage, button, large_text
 from coprodesk.ui.live.timing import clock_words
-from coprodesk.ui.live.views import Fit, Stretch, table_view
+from coprodesk.ui.views import Fit, Wrap, table_view
 from coprodesk.ui.widgets import hint
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ class AgendaPage(StepPage):
             self.model,
             "Agenda items",
             "Each item with its planned and actual minutes and any content note",
-            (Stretch, Fit, Stretch, Stretch),
+            (Wrap, Fit, Wrap, Wrap),
         )
         self.title.setBuddy(self.table)
         self.empty = hint(EMPTY_TEXT)

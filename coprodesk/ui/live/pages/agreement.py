@@ -44,8 +44,8 @@ from coprodesk.ui.live.agreement_session import AgreementSession
 from coprodesk.ui.live.look import LARGE, follow_font, make_primary, set_shown, set_text
 from coprodesk.ui.live.pages.base import StepPage, button
 from coprodesk.ui.live.pages.rounds import caption
-from coprodesk.ui.live.views import list_view, name_combo
 from coprodesk.ui.palette import GRID
+from coprodesk.ui.views import list_view, name_combo
 from coprodesk.ui.widgets import heading, hint
 
 if TYPE_CHECKING:

@@ -12,8 +12,8 @@ from coprodesk.ui.flow_layout import FlowLayout
 from coprodesk.ui.live.look import LARGE, follow_font, make_primary
 from coprodesk.ui.live.pages.base import StepPage, button, large_text
 from coprodesk.ui.live.timing import clock_words
-from coprodesk.ui.live.views import list_view
 from coprodesk.ui.private import PrivateArea
+from coprodesk.ui.views import list_view
 from coprodesk.ui.widgets import heading, hint
 
 if TYPE_CHECKING:

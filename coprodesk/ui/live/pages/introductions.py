@@ -27,8 +27,8 @@ from coprodesk.ui.live.pages.rounds import QuestionChoice, QuestionShown, captio
 from coprodesk.ui.live.round_model import RoundModel
 from coprodesk.ui.live.round_order import arrange, choose_order
 from coprodesk.ui.live.timing import countdown_words
-from coprodesk.ui.live.views import list_view, name_combo
 from coprodesk.ui.palette import GRID
+from coprodesk.ui.views import list_view, name_combo
 from coprodesk.ui.widgets import heading, hint
 
 if TYPE_CHECKING:

@@ -20,8 +20,8 @@ from coprodesk.ui.live.action_words import STATUS_WORDS
 from coprodesk.ui.live.actions_model import ReviewModel
 from coprodesk.ui.live.look import make_primary
 from coprodesk.ui.live.pages.base import StepPage, button
-from coprodesk.ui.live.views import Fit, Stretch, name_combo, table_view
 from coprodesk.ui.palette import GRID
+from coprodesk.ui.views import Fit, Wrap, name_combo, table_view
 from coprodesk.ui.widgets import heading, hint
 
 if TYPE_CHECKING:
@@ -51,7 +51,7 @@ class ReviewPage(StepPage):
             self.model,
             "Actions from earlier workshops",
             "Each earlier action with its owners' initials, its update and what came of it",
-            (Stretch, Fit, Fit, Stretch),
+            (Wrap, Fit, Fit, Wrap),
         )
         self.title.setBuddy(self.table)
         self.table.setMinimumHeight(GRID * 30)

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from coprodesk.core.rounds import PASS_NOTE
 from coprodesk.ui.live.look import LARGE, LARGER, follow_font
-from coprodesk.ui.live.views import name_combo
 from coprodesk.ui.palette import GRID
+from coprodesk.ui.views import name_combo
 from coprodesk.ui.widgets import hint
 
 NO_QUESTION = "No question this time"

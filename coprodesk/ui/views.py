@@ -1,14 +1,27 @@
-"""Read-only list and table views that wrap their text, and named drop-downs."""
+"""List and table views that wrap their text, and named drop-downs, for every screen.
+
+A table's columns are ``Fit`` (as wide as their content, never wrapping: dates,
+initials, counts) or ``Wrap`` (sharing the rest of the width by what their text
+needs, and wrapping where it must: titles, names, notes).
+"""
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Sequence
 
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QListView, QTableView
 
-Stretch = QHeaderView.ResizeMode.Stretch
-Fit = QHeaderView.ResizeMode.ResizeToContents
+from coprodesk.ui.column_share import WidthSharer
+
+
+class Column(enum.Enum):
+    FIT = "fit"
+    WRAP = "wrap"
+
+
+Fit, Wrap = Column.FIT, Column.WRAP
 
 
 def name_combo(combo: QComboBox, name: str) -> None:
@@ -35,9 +48,9 @@ def table_view(
     model: QAbstractItemModel,
     name: str,
     description: str,
-    columns: Sequence[QHeaderView.ResizeMode],
+    columns: Sequence[Column],
 ) -> QTableView:
-    """Rows selected whole, text wrapped in the ``Stretch`` columns, no grid."""
+    """Rows chosen whole, nothing edited in place, no grid; ``columns`` as in ``set_columns``."""
     view = QTableView()
     view.setModel(model)
     view.setAccessibleName(name)
@@ -53,11 +66,27 @@ def table_view(
     rows = view.verticalHeader()
     rows.hide()
     rows.setAccessibleName(f"{name}: rows")
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header = view.horizontalHeader()
     header.setAccessibleName(f"{name}: columns")
-    rows.setSectionResizeMode(Fit)
     header.setHighlightSections(False)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    for column, mode in enumerate(columns):
-        header.setSectionResizeMode(column, mode)
+    set_columns(view, columns)
     return view
+
+
+def set_columns(view: QTableView, columns: Sequence[Column]) -> None:
+    """``Fit`` columns take their content's width; ``Wrap`` ones share the rest by need.
+
+    Call it again when the model's columns change.
+    """
+    header = view.horizontalHeader()
+    for column, kind in enumerate(columns):
+        if kind is Fit:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    wrapping = [column for column, kind in enumerate(columns) if kind is Wrap]
+    sharer = view.findChild(WidthSharer)
+    if sharer is None:
+        WidthSharer(view, wrapping)
+    else:
+        sharer.set_columns(wrapping)
