@@ -30,14 +30,19 @@ def name_combo(combo: QComboBox, name: str) -> None:
     combo.view().setAccessibleName(f"{name}: choices")
 
 
-def list_view(model: QAbstractItemModel, name: str, description: str = "") -> QListView:
-    view = QListView()
-    view.setModel(model)
+def read_only(view: QListView | QTableView, name: str, description: str = "") -> None:
+    """Named, one row chosen at a time, nothing edited in place, text wrapped."""
     view.setAccessibleName(name)
     view.setAccessibleDescription(description)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setWordWrap(True)
+
+
+def list_view(model: QAbstractItemModel, name: str, description: str = "") -> QListView:
+    view = QListView()
+    view.setModel(model)
+    read_only(view, name, description)
     view.setUniformItemSizes(False)
     view.setResizeMode(QListView.ResizeMode.Adjust)
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -53,13 +58,9 @@ def table_view(
     """Rows chosen whole, nothing edited in place, no grid; ``columns`` as in ``set_columns``."""
     view = QTableView()
     view.setModel(model)
-    view.setAccessibleName(name)
-    view.setAccessibleDescription(description)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    read_only(view, name, description)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setTabKeyNavigation(False)
-    view.setWordWrap(True)
     view.setShowGrid(False)
     view.setAlternatingRowColors(True)
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -61,6 +61,7 @@ from coprodesk.ui.setup.page import (
     scrolling,
     section,
 )
+from coprodesk.ui.views import read_only
 from coprodesk.ui.widgets import hint
 
 if TYPE_CHECKING:
@@ -107,13 +108,10 @@ def _item(text: str) -> QTableWidgetItem:
 
 def _table(name: str, headers: tuple[str, ...]) -> QTableWidget:
     table = QTableWidget(0, len(headers))
-    table.setAccessibleName(name)
+    read_only(table, name)
     table.setHorizontalHeaderLabels(list(headers))
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setTabKeyNavigation(False)
-    table.setWordWrap(True)
     table.setAlternatingRowColors(True)
     table.verticalHeader().hide()
     table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
