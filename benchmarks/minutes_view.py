@@ -42,24 +42,6 @@ TEXTS = (
 SPEAKERS = (("AR",), ("MJO", "WM"), (), ("ŁŻ",))
 
 
-def _spare_references(count: int = 1_000_000) -> None:
-    """Keep None, True and False alive under PySide6 6.12.0 on Python 3.11.
-
-    That PySide6 drops a reference to them on many calls; thousands of painted
-    frames make enough for Python to abort. Remove once PySide6 is fixed or
-    pinned below 6.12.
-    """
-    if sys.version_info >= (3, 12):
-        return
-    import ctypes
-
-    keep = ctypes.pythonapi.Py_IncRef
-    keep.argtypes = [ctypes.py_object]
-    for constant in (None, True, False):
-        for _ in range(count):
-            keep(constant)
-
-
 def _entries(count: int, items: list[uuid.UUID]) -> list[object]:
     from coprodesk.core.enums import EntryKind
     from coprodesk.core.minutes import EntryView
@@ -94,8 +76,9 @@ def main() -> int:
     from coprodesk.ui.minutes.model import MinutesModel
     from coprodesk.ui.minutes.view import MinutesView
     from coprodesk.ui.palette import GRID, apply_look
+    from coprodesk.ui.pyside_guard import keep_python_alive
 
-    _spare_references()
+    keep_python_alive()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     apply_look(app, 1.0)

@@ -286,14 +286,14 @@ def series_figures(series_id: uuid.UUID, folder: Path) -> None:
 
 def responsiveness_figures(series_id: uuid.UUID, folder: Path) -> None:
     import qasync
-    from minutes_view import _spare_references
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
     from coprodesk.ui import export_dialog
+    from coprodesk.ui.pyside_guard import keep_python_alive
     from coprodesk.ui.tasks import DbRunner, TaskKeeper
 
-    _spare_references()
+    keep_python_alive()
     app = QApplication.instance() or QApplication([])
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)

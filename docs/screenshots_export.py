@@ -29,11 +29,11 @@ sys.path.insert(0, str(ROOT / "docs"))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from screenshots import SIZE_100, SIZE_200, _open_window, _save, _settle  # noqa: E402
-from screenshots_live import _spare_references  # noqa: E402
 
 from coprodesk import paths  # noqa: E402
 from coprodesk.ui import export_dialog  # noqa: E402
 from coprodesk.ui.palette import apply_look  # noqa: E402
+from coprodesk.ui.pyside_guard import keep_python_alive  # noqa: E402
 
 
 def _dialogs(app: QApplication, loop: Any, out: Path, folder: Path) -> None:
@@ -129,7 +129,7 @@ def main() -> None:
     from coprodesk.core.db import open_database
     from coprodesk.core.demo import create_demo_series
 
-    _spare_references()
+    keep_python_alive()
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "images")
     out = parser.parse_args().out.resolve()

@@ -39,27 +39,7 @@ from sqlalchemy.orm import Session  # noqa: E402
 from coprodesk import paths  # noqa: E402
 from coprodesk.core.live import Step  # noqa: E402
 from coprodesk.ui.palette import GRID, apply_look, set_text_scale  # noqa: E402
-
-
-def _spare_references(count: int = 1_000_000) -> None:
-    """Keep Python alive under PySide6 6.12.0 on Python 3.11.
-
-    That PySide6 drops a reference to ``None`` on every call to a Qt method that
-    returns nothing, and to ``True`` on every signal emitted (6.11 does not; from
-    Python 3.12 these objects are immortal). Rendering every screen makes enough
-    such calls for Python to abort. References that are never released prevent
-    it. Remove once PySide6 is fixed or pinned below 6.12.
-    """
-    if sys.version_info >= (3, 12):
-        return
-    import ctypes
-
-    keep = ctypes.pythonapi.Py_IncRef
-    keep.argtypes = [ctypes.py_object]
-    for constant in (None, True, False):
-        for _ in range(count):
-            keep(constant)
-
+from coprodesk.ui.pyside_guard import keep_python_alive  # noqa: E402
 
 SIZE_100 = QSize(GRID * 140, GRID * 90)
 SIZE_200 = QSize(GRID * 200, GRID * 125)
@@ -238,7 +218,7 @@ def live_shots(out: Path) -> Iterator[tuple[QApplication, Any]]:
     CoproDesk's look at 100 % text, and a qasync loop; all put away afterwards."""
     import qasync
 
-    _spare_references()
+    keep_python_alive()
     out.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="coprodesk-shots-"))
     paths.set_data_dir(folder)

@@ -41,10 +41,10 @@ from PySide6.QtCore import QSize, Qt  # noqa: E402
 from PySide6.QtGui import QImage  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
-from screenshots_live import _spare_references  # noqa: E402
 
 from coprodesk import paths  # noqa: E402
 from coprodesk.ui.palette import GRID, apply_look  # noqa: E402
+from coprodesk.ui.pyside_guard import keep_python_alive  # noqa: E402
 
 WORKSHOP_TITLE = "Opening hours"
 # The screenshots' clock: the new entry is typed during the demo workshop, not today.
@@ -101,7 +101,7 @@ def render(out: Path) -> None:
     from coprodesk.ui.minutes import open_minutes_window
     from coprodesk.ui.tasks import DbRunner, TaskKeeper
 
-    _spare_references()
+    keep_python_alive()
     coprodesk.core.minutes.utcnow = lambda: TYPED_AT  # type: ignore[attr-defined]
     out.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="coprodesk-minutes-shots-"))

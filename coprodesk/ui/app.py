@@ -67,8 +67,10 @@ def _run(
     from coprodesk.ui import errors
     from coprodesk.ui.main_window import MainWindow
     from coprodesk.ui.palette import STYLE_NAME, apply_look, apply_style_sheet
+    from coprodesk.ui.pyside_guard import keep_python_alive
     from coprodesk.ui.settings import read_text_size
 
+    keep_python_alive()
     app = QApplication.instance() or QApplication([*sys.argv[:1], "-style", STYLE_NAME])
     assert isinstance(app, QApplication)
     app.setApplicationName("CoproDesk")

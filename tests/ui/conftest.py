@@ -12,6 +12,10 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from ui_helpers import OpenWindow
 
+from coprodesk.ui.pyside_guard import keep_python_alive
+
+keep_python_alive()  # as the app does before its first window
+
 # The offscreen and minimal Qt platforms warn whenever a window's minimum size
 # changes after it is shown ("This plugin does not support propagateSizeHints()").
 # Real platforms support it (and raising a window, "raise()"); these warnings say nothing

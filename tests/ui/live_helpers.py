@@ -13,7 +13,6 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
-from spare_references import keep_spare_references
 from sqlalchemy.orm import Session
 
 from coprodesk.core import roster, series, workshop
@@ -23,8 +22,6 @@ from coprodesk.ui.live import open_live_window
 from coprodesk.ui.live.clock import FixedClock
 from coprodesk.ui.live.window import LiveWindow
 from coprodesk.ui.tasks import DbRunner, TaskKeeper
-
-keep_spare_references()
 
 T0 = datetime(2026, 5, 4, 18, 30)
 

@@ -13,15 +13,12 @@ from types import TracebackType
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
-from spare_references import keep_spare_references
 
 from coprodesk.core import minutes, roster, series, workshop
 from coprodesk.core.db import Database
 from coprodesk.core.minutes import EntryView
 from coprodesk.ui.minutes.panel import MinutesPanel
 from coprodesk.ui.tasks import DbRunner, TaskKeeper
-
-keep_spare_references()
 
 PEOPLE = ("Aisha Rahman", "Bashir Haddad", "Mary-Jane O'Neil", "Will Mensah", "Sam Brown")
 ITEMS = ("Bus times", "Stops")

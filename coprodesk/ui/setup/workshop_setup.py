@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QTimer
+from PySide6.QtCore import QDate, QDateTime, QTime, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
@@ -237,7 +237,13 @@ class WorkshopSetupPage(SetupPage):
         self._saved_start = starts_at
         for control in (self.starts, self.no_date):
             control.blockSignals(True)
-        self.starts.setDateTime(QDateTime(starts_at or default_start()))
+        shown = starts_at or default_start()
+        self.starts.setDateTime(
+            QDateTime(
+                QDate(shown.year, shown.month, shown.day),
+                QTime(shown.hour, shown.minute, shown.second),
+            )
+        )
         self.no_date.setChecked(starts_at is None)
         self.starts.setEnabled(starts_at is not None)
         for control in (self.starts, self.no_date):
