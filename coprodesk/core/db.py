@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -93,6 +94,8 @@ class Database:
         self.path = path
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._direct: sqlite3.Connection | None = None
+        self._direct_lock = threading.Lock()
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -116,29 +119,40 @@ class Database:
     def direct(self) -> Iterator[sqlite3.Connection]:
         """One transaction straight on the SQLite driver, for the typing hot path.
 
-        The connection is the engine's (same pragmas); committed on success,
-        rolled back on any error. Use it with ``coprodesk.core.prepared``.
+        Always the same connection, made by the engine (same pragmas) and kept apart
+        from its pool; one unit at a time. Committed on success, rolled back on any
+        error. Use it with ``coprodesk.core.prepared``.
         """
-        pooled = self.engine.raw_connection()
-        try:
+        with self._direct_lock:
+            try:
+                connection = self._direct_connection()
+                try:
+                    yield connection
+                    connection.commit()
+                except BaseException:
+                    connection.rollback()
+                    raise
+            except sqlite3.OperationalError as error:
+                raise storage_problem(error, self.path) from error
+
+    def _direct_connection(self) -> sqlite3.Connection:
+        if self._direct is None:
+            pooled = self.engine.raw_connection()
             connection = pooled.driver_connection
             assert isinstance(connection, sqlite3.Connection)
-            try:
-                yield connection
-                connection.commit()
-            except BaseException:
-                connection.rollback()
-                raise
-        except sqlite3.OperationalError as error:
-            raise storage_problem(error, self.path) from error
-        finally:
-            pooled.close()
+            pooled.detach()  # ours from now on: closed in close()
+            self._direct = connection
+        return self._direct
 
     def integrity_ok(self) -> bool:
         with self.engine.connect() as connection:
             return connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
 
     def close(self) -> None:
+        with self._direct_lock:
+            if self._direct is not None:
+                self._direct.close()
+                self._direct = None
         self.engine.dispose()
 
 

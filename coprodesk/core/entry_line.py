@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -32,9 +33,15 @@ class ParsedLine:
     kind: EntryKind | None
 
 
+@functools.lru_cache(maxsize=8)
+def _by_fold(known_initials: tuple[str, ...]) -> dict[str, str]:
+    """Initials by their case-folded form (built once per roster: Enter is the hot path)."""
+    return {initials.casefold(): initials for initials in known_initials}
+
+
 def parse_line(line: str, known_initials: Collection[str]) -> ParsedLine:
     """Split a typed line into speakers (as stored initials), kind and text."""
-    by_fold = {initials.casefold(): initials for initials in known_initials}
+    by_fold = _by_fold(tuple(known_initials))
     speakers: list[str] = []
     kind: EntryKind | None = None
     text = line

@@ -226,13 +226,14 @@ def record_line(
     try:
         with database.direct() as connection:
             (under_running_item if agenda_item_id is None else under_item).run(connection, values)
-            speaker.run_many(
-                connection,
-                [
-                    {"entry_id": entry_id, "participant_id": people[initials]}
-                    for initials in dict.fromkeys(parsed.speakers)
-                ],
-            )
+            if parsed.speakers:
+                speaker.run_many(
+                    connection,
+                    [
+                        {"entry_id": entry_id, "participant_id": people[initials]}
+                        for initials in dict.fromkeys(parsed.speakers)
+                    ],
+                )
     except sqlite3.IntegrityError as error:  # the workshop, item or a speaker was just removed
         raise NotFound(GONE_WHILE_TYPING) from error
     return Recorded(entry_id, guarded, parsed.speakers, chosen)

@@ -85,11 +85,11 @@ def test_a_write_the_disk_refuses_gets_a_plain_message(db: Database) -> None:
     with db.transaction() as session:
         series_id = series.create_series(session, "Read only")
         workshop_id = series.create_workshop(session, series_id, "One")
+    with db.direct() as connection:
+        connection.execute("PRAGMA busy_timeout=0")  # give up at once rather than wait 5 s
     blocker = sqlite3.connect(db.path, timeout=0)
     blocker.execute("BEGIN IMMEDIATE")  # another program holds the write lock
     try:
-        with db.engine.connect() as connection:
-            connection.exec_driver_sql("PRAGMA busy_timeout=0")
         with pytest.raises(StorageError, match="busy in another program"):
             minutes.record_line(db, workshop_id, "Nothing lost", NameGuard(()))
     finally:
@@ -97,3 +97,14 @@ def test_a_write_the_disk_refuses_gets_a_plain_message(db: Database) -> None:
         blocker.close()
     with db.reading() as session:
         assert minutes.entries(session, workshop_id) == []
+
+
+def test_closing_the_database_lets_go_of_the_typing_connection(db: Database) -> None:
+    with db.transaction() as session:
+        series_id = series.create_series(session, "Let go")
+        workshop_id = series.create_workshop(session, series_id, "One")
+    minutes.record_line(db, workshop_id, "A line typed live", NameGuard(()))
+    wal = db.path.with_name(db.path.name + "-wal")
+    assert wal.exists()
+    db.close()
+    assert not wal.exists()  # SQLite removes it when the last connection closes
