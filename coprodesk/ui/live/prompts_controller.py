@@ -31,8 +31,7 @@ if TYPE_CHECKING:
 
     from sqlalchemy.orm import Session
 
-    from coprodesk.ui.live.clock import Clock
-    from coprodesk.ui.tasks import DbRunner, TaskKeeper
+    from coprodesk.ui.live.session import LiveSession
 
 REFRESH_MS = 15_000
 
@@ -42,19 +41,13 @@ class PromptsController(QObject):
     balance_changed = Signal(object)  # Balance
     problem = Signal(str)
 
-    def __init__(
-        self,
-        runner: DbRunner,
-        tasks: TaskKeeper,
-        workshop_id: uuid.UUID,
-        clock: Clock,
-        parent: QObject | None = None,
-    ) -> None:
+    def __init__(self, live: LiveSession, parent: QObject | None = None) -> None:
+        """``live``: the window's session, whose worker, tasks, workshop and clock it uses."""
         super().__init__(parent)
-        self._runner = runner
-        self._tasks = tasks
-        self.workshop_id = workshop_id
-        self.clock = clock
+        self._runner = live.runner
+        self._tasks = live.tasks
+        self.workshop_id = live.workshop_id
+        self.clock = live.clock
         self.library: Library | None = None
         self.cards: list[prompts.PromptCard] = []
         self.balance: Balance | None = None

@@ -20,18 +20,17 @@ if TYPE_CHECKING:
 
     from coprodesk.core.live_view import LiveView
     from coprodesk.ui.live.window import LiveWindow
-    from coprodesk.ui.tasks import DbRunner, TaskKeeper
 
 
 class LivePrompts:
     """The prompt cards, the balance panel and their controller for one live window."""
 
-    def __init__(self, window: LiveWindow, runner: DbRunner, tasks: TaskKeeper) -> None:
+    def __init__(self, window: LiveWindow) -> None:
         self.window = window
-        self._runner = runner
-        self._tasks = tasks
         live = window.live
-        self.controller = PromptsController(runner, tasks, live.workshop_id, window.clock, window)
+        self._runner = live.runner
+        self._tasks = live.tasks
+        self.controller = PromptsController(live, window)
         self.cards = PromptCards()
         self.balance = BalancePanel()
         window.side_panel.add_section(self.cards, soon=True)  # noticed first

@@ -100,7 +100,7 @@ class LiveWindow(QMainWindow):
         self.projector = ProjectorWindow(self)
         self._build()
         self._make_actions()
-        self.prompts = LivePrompts(self, runner, tasks)  # Prompts and the balance of voices.
+        self.prompts = LivePrompts(self)  # Prompts and the balance of voices.
         self._fit_side()
         self.live.changed.connect(self.show_view)
         self.live.saved.connect(lambda: self.statusBar().showMessage("Saved.", 4000))
