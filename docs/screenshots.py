@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
-import tempfile
 from collections.abc import Callable, Coroutine, Sequence
 from pathlib import Path
 from typing import Any
@@ -27,8 +25,8 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QSize, Qt  # noqa: E402
 from PySide6.QtGui import QImage  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from screenshots_live import stored, throwaway_app  # noqa: E402
 
-from coprodesk import paths  # noqa: E402
 from coprodesk.ui.main_window import MainWindow  # noqa: E402
 from coprodesk.ui.palette import GRID, apply_look  # noqa: E402
 from coprodesk.ui.tasks import DbRunner, TaskKeeper  # noqa: E402
@@ -77,27 +75,10 @@ def _open_window(app: QApplication, loop: Any, size: QSize) -> tuple[MainWindow,
 
 
 def render(out: Path) -> None:
-    import asyncio
-
-    import qasync
-
-    from coprodesk.core.db import open_database
     from coprodesk.core.demo import create_demo_series
 
-    out.mkdir(parents=True, exist_ok=True)
-    folder = Path(tempfile.mkdtemp(prefix="coprodesk-shots-"))
-    paths.set_data_dir(folder)
-    try:
-        database = open_database()
-        with database.transaction() as session:
-            create_demo_series(session)
-        database.close()
-
-        app = QApplication.instance() or QApplication(sys.argv[:1])
-        assert isinstance(app, QApplication)
-        loop = qasync.QEventLoop(app)
-        asyncio.set_event_loop(loop)
-
+    with throwaway_app(out) as (app, loop):
+        stored(create_demo_series)
         for scale, size, name in (
             (1.0, SIZE_100, "main-window"),
             (2.0, SIZE_200, "main-window-200"),
@@ -117,10 +98,6 @@ def render(out: Path) -> None:
             window.close()
             runner.close()
         _render_setup_screens(app, loop, out)
-        loop.close()
-    finally:
-        paths.set_data_dir(None)
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 # The set-up screens --------------------------------------------------------------------------

@@ -27,7 +27,7 @@ from screenshots_live import (
     START,
     Shooter,
     _save,
-    live_shots,
+    throwaway_app,
 )
 
 from coprodesk.core.live import Step
@@ -84,7 +84,7 @@ def render(out: Path) -> None:
     from coprodesk.ui.live.pages.actions import ActionsPage
     from coprodesk.ui.live.pages.review import ReviewPage
 
-    with live_shots(out) as (app, loop):
+    with throwaway_app(out) as (app, loop):
         workshop_id, _people = _prepare()
         shot = Shooter(app, loop, out, workshop_id)  # type: ignore[arg-type]
         try:

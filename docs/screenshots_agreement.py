@@ -33,8 +33,8 @@ from screenshots_live import (
     START,
     Shooter,
     _demo,
-    live_shots,
     stored,
+    throwaway_app,
 )
 
 from coprodesk.core.live import Step
@@ -158,7 +158,7 @@ def _first_agreement(shot: Shooter) -> None:
 
 
 def render(out: Path) -> None:
-    with live_shots(out) as (app, loop):
+    with throwaway_app(out) as (app, loop):
         workshop_id, first_id = stored(lambda session: (_demo(session), _new_series(session)))
         for chosen, scenes in ((first_id, _first_agreement), (workshop_id, _agreement)):
             shot = Shooter(app, loop, out, chosen)

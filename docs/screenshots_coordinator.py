@@ -12,9 +12,7 @@ image before using it.
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
-import tempfile
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -31,8 +29,8 @@ from screenshots import (
     _settle_setup,
     _wait_for,
 )
+from screenshots_live import stored, throwaway_app
 
-from coprodesk import paths
 from coprodesk.ui.palette import apply_look
 
 # The demo's dates are in 2026; the fair load view is drawn as on this day.
@@ -41,33 +39,13 @@ GRID_MARGIN = 120  # room above and below a control scrolled into view
 
 
 def render(out: Path) -> None:
-    import asyncio
-
-    import qasync
-    from PySide6.QtWidgets import QApplication
-
-    from coprodesk.core.db import open_database
     from coprodesk.core.demo import create_demo_series
 
-    out.mkdir(parents=True, exist_ok=True)
-    folder = Path(tempfile.mkdtemp(prefix="coprodesk-shots-"))
-    paths.set_data_dir(folder)
-    try:
-        database = open_database()
-        with database.transaction() as session:
-            create_demo_series(session)
-        database.close()
-        app = QApplication.instance() or QApplication(sys.argv[:1])
-        assert isinstance(app, QApplication)
-        loop = qasync.QEventLoop(app)
-        asyncio.set_event_loop(loop)
+    with throwaway_app(out) as (app, loop):
+        stored(create_demo_series)
         for scale, size, suffix in ((1.0, SIZE_100, ""), (2.0, SIZE_200, "-200")):
             apply_look(app, scale)
             _render_desk(app, loop, size, out, suffix)
-        loop.close()
-    finally:
-        paths.set_data_dir(None)
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _render_desk(app: Any, loop: Any, size: Any, out: Path, suffix: str) -> None:

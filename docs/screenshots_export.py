@@ -17,7 +17,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -29,11 +28,11 @@ sys.path.insert(0, str(ROOT / "docs"))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from screenshots import SIZE_100, SIZE_200, _open_window, _save, _settle  # noqa: E402
+from screenshots_live import stored, throwaway_app  # noqa: E402
 
 from coprodesk import paths  # noqa: E402
 from coprodesk.ui import export_dialog  # noqa: E402
 from coprodesk.ui.palette import apply_look  # noqa: E402
-from coprodesk.ui.pyside_guard import keep_python_alive  # noqa: E402
 
 
 def _dialogs(app: QApplication, loop: Any, out: Path, folder: Path) -> None:
@@ -124,33 +123,16 @@ def _pdf_pages(out: Path, folder: Path) -> None:
 
 
 def main() -> None:
-    import qasync
-
-    from coprodesk.core.db import open_database
     from coprodesk.core.demo import create_demo_series
 
-    keep_python_alive()
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "images")
     out = parser.parse_args().out.resolve()
-    out.mkdir(parents=True, exist_ok=True)
-    folder = Path(tempfile.mkdtemp(prefix="coprodesk-export-shots-"))
-    paths.set_data_dir(folder)
-    try:
-        database = open_database()
-        with database.transaction() as session:
-            create_demo_series(session)
-        database.close()
-        app = QApplication.instance() or QApplication(sys.argv[:1])
-        assert isinstance(app, QApplication)
-        loop = qasync.QEventLoop(app)
-        asyncio.set_event_loop(loop)
+    with throwaway_app(out) as (app, loop):
+        stored(create_demo_series)
+        folder = paths.data_dir()
         _dialogs(app, loop, out, folder)
         _pdf_pages(out, folder)
-        loop.close()
-    finally:
-        paths.set_data_dir(None)
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":

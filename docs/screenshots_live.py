@@ -213,8 +213,8 @@ def _finish_workshop(shot: Shooter) -> None:
 
 
 @contextmanager
-def live_shots(out: Path) -> Iterator[tuple[QApplication, Any]]:
-    """What every live-window script needs: a throwaway data folder, the app with
+def throwaway_app(out: Path) -> Iterator[tuple[QApplication, Any]]:
+    """What every screenshot script needs: a throwaway data folder, the app with
     CoproDesk's look at 100 % text, and a qasync loop; all put away afterwards."""
     import qasync
 
@@ -248,7 +248,7 @@ def stored(prepare: Callable[[Session], T]) -> T:
 
 
 def render(out: Path) -> None:
-    with live_shots(out) as (app, loop):
+    with throwaway_app(out) as (app, loop):
         shot = Shooter(app, loop, out, stored(_demo))
         try:
             _run_workshop(shot)

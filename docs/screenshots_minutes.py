@@ -19,9 +19,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import shutil
 import sys
-import tempfile
 import time
 import uuid
 from collections.abc import Callable, Sequence
@@ -41,10 +39,9 @@ from PySide6.QtCore import QSize, Qt  # noqa: E402
 from PySide6.QtGui import QImage  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from screenshots_live import stored, throwaway_app  # noqa: E402
 
-from coprodesk import paths  # noqa: E402
 from coprodesk.ui.palette import GRID, apply_look  # noqa: E402
-from coprodesk.ui.pyside_guard import keep_python_alive  # noqa: E402
 
 WORKSHOP_TITLE = "Opening hours"
 # The screenshots' clock: the new entry is typed during the demo workshop, not today.
@@ -93,30 +90,15 @@ def _workshop_id() -> uuid.UUID:
 
 
 def render(out: Path) -> None:
-    import qasync
-
     import coprodesk.core.minutes
-    from coprodesk.core.db import open_database
     from coprodesk.core.demo import create_demo_series
     from coprodesk.ui.minutes import open_minutes_window
     from coprodesk.ui.tasks import DbRunner, TaskKeeper
 
-    keep_python_alive()
     coprodesk.core.minutes.utcnow = lambda: TYPED_AT  # type: ignore[attr-defined]
-    out.mkdir(parents=True, exist_ok=True)
-    folder = Path(tempfile.mkdtemp(prefix="coprodesk-minutes-shots-"))
-    paths.set_data_dir(folder)
-    try:
-        database = open_database()
-        with database.transaction() as session:
-            create_demo_series(session)
-        database.close()
+    with throwaway_app(out) as (app, loop):
+        stored(create_demo_series)
         workshop_id = _workshop_id()
-
-        app = QApplication.instance() or QApplication(sys.argv[:1])
-        assert isinstance(app, QApplication)
-        loop = qasync.QEventLoop(app)
-        asyncio.set_event_loop(loop)
         host = QWidget()
         tasks = TaskKeeper(host)
 
@@ -162,10 +144,6 @@ def render(out: Path) -> None:
             runner.close()
             # Start the next size from the demo as it was.
             _reset_demo(workshop_id)
-        loop.close()
-    finally:
-        paths.set_data_dir(None)
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _reset_demo(workshop_id: uuid.UUID) -> None:

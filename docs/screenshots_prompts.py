@@ -26,8 +26,8 @@ from screenshots_live import (
     START,
     Shooter,
     _demo,
-    live_shots,
     stored,
+    throwaway_app,
 )
 
 from coprodesk.core.live import Step
@@ -88,7 +88,7 @@ def _side(shot: Shooter) -> None:
 
 
 def render(out: Path) -> None:
-    with live_shots(out) as (app, loop):
+    with throwaway_app(out) as (app, loop):
         workshop_id = stored(_demo)
         shot = Shooter(app, loop, out, workshop_id)
         try:
