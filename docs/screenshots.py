@@ -10,7 +10,6 @@ workshop-setup and workshop-agenda. Look at every image before using it in the g
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Callable, Coroutine, Sequence
@@ -25,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QSize, Qt  # noqa: E402
 from PySide6.QtGui import QImage  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
-from screenshots_live import stored, throwaway_app  # noqa: E402
+from screenshots_live import run_script, stored, throwaway_app  # noqa: E402
 
 from coprodesk.ui.main_window import MainWindow  # noqa: E402
 from coprodesk.ui.palette import GRID, apply_look  # noqa: E402
@@ -181,11 +180,7 @@ def _render_setup_screens(app: QApplication, loop: Any, out: Path) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Render CoproDesk's screens to PNG files.")
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "images")
-    args = parser.parse_args(argv)
-    render(args.out.resolve())
-    return 0
+    return run_script(render, "Render CoproDesk's screens to PNG files.", argv)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,6 @@ live-actions-board-200.png, projector-actions.png), the Close step's gate
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
 from datetime import timedelta
@@ -21,12 +20,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from screenshots_live import (
-    ROOT,
     SIZE_100,
     SIZE_200,
     START,
     Shooter,
     _save,
+    run_script,
     throwaway_app,
 )
 
@@ -166,11 +165,7 @@ def _minutes_shot(app: object, loop: object, out: Path, workshop_id: object) -> 
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Render the action screens to PNG files.")
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "images")
-    args = parser.parse_args(argv)
-    render(args.out.resolve())
-    return 0
+    return run_script(render, "Render the action screens to PNG files.", argv)
 
 
 if __name__ == "__main__":

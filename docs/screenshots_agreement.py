@@ -15,7 +15,6 @@ Look at every image before using it in the guide.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import uuid
 from collections.abc import Sequence
@@ -27,12 +26,12 @@ from sqlalchemy.orm import Session
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from screenshots_live import (
-    ROOT,
     SIZE_100,
     SIZE_200,
     START,
     Shooter,
     _demo,
+    run_script,
     stored,
     throwaway_app,
 )
@@ -169,11 +168,7 @@ def render(out: Path) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Render the agreement screens to PNG.")
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "images")
-    args = parser.parse_args(argv)
-    render(args.out.resolve())
-    return 0
+    return run_script(render, "Render the agreement screens to PNG.", argv)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,6 @@ image before using it.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -21,7 +20,6 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from screenshots import (
-    ROOT,
     SIZE_100,
     SIZE_200,
     _open_window,
@@ -29,7 +27,7 @@ from screenshots import (
     _settle_setup,
     _wait_for,
 )
-from screenshots_live import stored, throwaway_app
+from screenshots_live import run_script, stored, throwaway_app
 
 from coprodesk.ui.palette import apply_look
 
@@ -111,11 +109,7 @@ def _render_desk(app: Any, loop: Any, size: Any, out: Path, suffix: str) -> None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Render the coordinator's desk to PNG files.")
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "images")
-    args = parser.parse_args(argv)
-    render(args.out.resolve())
-    return 0
+    return run_script(render, "Render the coordinator's desk to PNG files.", argv)
 
 
 if __name__ == "__main__":

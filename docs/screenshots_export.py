@@ -11,12 +11,12 @@ Look at every image before using it in the guide.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT / "docs"))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from screenshots import SIZE_100, SIZE_200, _open_window, _save, _settle  # noqa: E402
-from screenshots_live import stored, throwaway_app  # noqa: E402
+from screenshots_live import run_script, stored, throwaway_app  # noqa: E402
 
 from coprodesk import paths  # noqa: E402
 from coprodesk.ui import export_dialog  # noqa: E402
@@ -122,12 +122,9 @@ def _pdf_pages(out: Path, folder: Path) -> None:
         print(f"wrote {(out / name).with_suffix('.png').relative_to(ROOT)}")
 
 
-def main() -> None:
+def render(out: Path) -> None:
     from coprodesk.core.demo import create_demo_series
 
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "images")
-    out = parser.parse_args().out.resolve()
     with throwaway_app(out) as (app, loop):
         stored(create_demo_series)
         folder = paths.data_dir()
@@ -135,5 +132,9 @@ def main() -> None:
         _pdf_pages(out, folder)
 
 
+def main(argv: Sequence[str] | None = None) -> int:
+    return run_script(render, "Render the export dialog and the PDFs' first pages to PNG.", argv)
+
+
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

@@ -263,12 +263,16 @@ def render(out: Path) -> None:
             shot.close()
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Render the live window and projector to PNG.")
+def run_script(render: Callable[[Path], None], description: str, argv: Sequence[str] | None) -> int:
+    """A screenshot script's command line: ``--out`` (docs/images unless given), then ``render``."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "images")
-    args = parser.parse_args(argv)
-    render(args.out.resolve())
+    render(parser.parse_args(argv).out.resolve())
     return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return run_script(render, "Render the live window and projector to PNG.", argv)
 
 
 if __name__ == "__main__":

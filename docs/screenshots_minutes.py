@@ -16,7 +16,6 @@ Look at every image before using it in the guide.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import os
 import sys
@@ -39,7 +38,7 @@ from PySide6.QtCore import QSize, Qt  # noqa: E402
 from PySide6.QtGui import QImage  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
-from screenshots_live import stored, throwaway_app  # noqa: E402
+from screenshots_live import run_script, stored, throwaway_app  # noqa: E402
 
 from coprodesk.ui.palette import GRID, apply_look  # noqa: E402
 
@@ -163,11 +162,7 @@ def _reset_demo(workshop_id: uuid.UUID) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Render the minutes screens to PNG files.")
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "images")
-    args = parser.parse_args(argv)
-    render(args.out.resolve())
-    return 0
+    return run_script(render, "Render the minutes screens to PNG files.", argv)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,6 @@ it in the guide.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import uuid
 from collections.abc import Sequence
@@ -20,12 +19,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from screenshots_live import (
-    ROOT,
     SIZE_100,
     SIZE_200,
     START,
     Shooter,
     _demo,
+    run_script,
     stored,
     throwaway_app,
 )
@@ -178,11 +177,7 @@ def _shoot(shot: Shooter, workshop_id: uuid.UUID, app: object) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Render the prompts screens to PNG.")
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "images")
-    args = parser.parse_args(argv)
-    render(args.out.resolve())
-    return 0
+    return run_script(render, "Render the prompts screens to PNG.", argv)
 
 
 if __name__ == "__main__":
