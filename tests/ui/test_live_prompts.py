@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 from live_helpers import LiveOpener, build
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from test_accessibility import unnamed_focusable
@@ -264,3 +264,32 @@ def test_prompts_come_first_in_the_side_panel_under_the_people(
     ]
     assert order == sorted(order)
     assert -1 not in order
+
+
+def _tab_from(widget: QWidget) -> list[QWidget]:
+    """The controls Tab reaches after ``widget``, once round Qt's focus chain."""
+    reached: list[QWidget] = []
+    current = widget.nextInFocusChain()
+    while current is not widget:
+        tabbable = current.focusPolicy() & Qt.FocusPolicy.TabFocus
+        if tabbable and current.isVisible() and current.isEnabled() and not current.focusProxy():
+            reached.append(current)
+        current = current.nextInFocusChain()
+    return reached
+
+
+def test_tab_goes_through_the_side_panel_in_the_order_it_is_shown(
+    qtbot: QtBot, db: Database, opener: LiveOpener
+) -> None:
+    window, _initials = _everyone_here(db, opener)
+    cards = window.prompts.cards
+    qtbot.waitUntil(lambda: bool(cards.views))
+    opener.wait_idle()
+    qtbot.wait(20)  # the side panel is arranged just after new cards show
+    reached = _tab_from(window.side_panel.late_button)
+    first_card = next(iter(cards.views.values()))
+    in_cards = [n for n, w in enumerate(reached) if first_card.isAncestorOf(w)]
+    point = reached.index(window.point_raised.record_button)
+    assert in_cards
+    assert in_cards[0] == 0  # straight from the people to the first prompt
+    assert in_cards[-1] < reached.index(cards.log_button) < point

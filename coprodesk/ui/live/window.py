@@ -54,6 +54,7 @@ from coprodesk.ui.live.session import LiveSession
 from coprodesk.ui.live.side_panel import SidePanel
 from coprodesk.ui.live.step_bar import StepBar, StepButtons
 from coprodesk.ui.palette import GRID
+from coprodesk.ui.widgets import tab_in_layout_order
 from coprodesk.ui.workshop_events import workshop_events
 
 if TYPE_CHECKING:
@@ -237,11 +238,13 @@ class LiveWindow(QMainWindow):
         )
 
     def _fit_side(self) -> None:
-        """Keep the side column wide enough for its widest control at any text size."""
+        """Keep the side column wide enough for its widest control at any text size, and
+        Tab through it in the order it shows things (sections and cards come later)."""
         column = self.side.widget()
         scrollbar = self.side.verticalScrollBar().sizeHint().width()
         if column is not None:
             self.side.setMinimumWidth(column.minimumSizeHint().width() + scrollbar)
+            tab_in_layout_order(column)
 
     def _text_size_changed(self, _font: QFont) -> None:
         # After the widgets have taken the new size.
