@@ -18,9 +18,9 @@ from sqlalchemy.orm import Session
 
 from coprodesk.core import closing, speaking
 from coprodesk.core.actions import Coverage, ReviewItem, coverage, to_review
+from coprodesk.core.agreements import current_version
 from coprodesk.core.models import (
     AgendaItem,
-    AgreementVersion,
     Attendance,
     AttendanceStatus,
     Participant,
@@ -225,12 +225,8 @@ class LiveSnapshot:
 
 
 def latest_agreement(session: Session, series_id: uuid.UUID) -> tuple[str, ...]:
-    version = session.scalar(
-        select(AgreementVersion)
-        .where(AgreementVersion.series_id == series_id)
-        .order_by(AgreementVersion.number.desc())
-        .limit(1)
-    )
+    """The words of the series' agreement as it stands now (none before there is one)."""
+    version = current_version(session, series_id)
     if version is None:
         return ()
     return tuple(statement.text for statement in version.statements)
