@@ -11,7 +11,6 @@ store of references that is never given back, so their counts never reach zero.
 
 from __future__ import annotations
 
-import ctypes
 import sys
 
 AFFECTED = frozenset({"6.12.0"})
@@ -31,6 +30,8 @@ def keep_python_alive() -> bool:
     import PySide6
 
     if not _kept and needed(PySide6.__version__):
+        import ctypes  # only then: start-up does not pay for it
+
         for constant in (None, True, False):
             # CPython 3.11: the reference count is the object's first field.
             ctypes.c_ssize_t.from_address(id(constant)).value += SPARE
