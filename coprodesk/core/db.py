@@ -14,7 +14,6 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +24,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from coprodesk import paths
-from coprodesk.core import dbfile
+from coprodesk.core import backups, dbfile
 from coprodesk.core.dbfile import APPLICATION_ID, FileCheck, inspect_file, unopenable
 from coprodesk.core.errors import StorageError
 
@@ -50,31 +49,12 @@ def create_engine(path: Path) -> Engine:
     return engine
 
 
-def backup(path: Path, reason: str) -> Path:
-    """Copy the database (consistently, through SQLite) into the backups folder."""
-    folder = paths.backups_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = folder / f"coprodesk-{reason}-{stamp}.db"
-    source = sqlite3.connect(path)
-    try:
-        destination = sqlite3.connect(target)
-        try:
-            source.backup(destination)
-        finally:
-            destination.close()
-    finally:
-        source.close()
-    log.info("database copied to backups before %s", reason)
-    return target
-
-
 def migrate(engine: Engine, check: FileCheck, path: Path) -> None:
     """Bring the schema to the head revision; copy the file first if it held data."""
     if not check.migration_due:
         return
     if not check.is_new:
-        backup(path, f"upgrade-from-{check.revision}")
+        backups.take_backup(path, f"upgrade-from-{check.revision}")
     from alembic import command
     from alembic.config import Config
 
